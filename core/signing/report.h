@@ -1,0 +1,30 @@
+// A signed request as JSON (the CLI's --json schema, docs/sign-json.md) and as text for a person.
+#pragma once
+
+#include "core/signing/signing.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace kommo::report {
+
+// True when bytes are valid UTF-8 (and so can be shown and exported as text).
+bool isValidUtf8(QByteArrayView bytes);
+
+// {"severity", "field", "message", "id"} for each finding.
+QJsonArray findingsJson(const QList<Finding> &findings);
+
+// The object `kommo-status sign --json` prints: method, url, path, headers, body (or body_base64),
+// string_to_sign, content_md5, signature, findings.
+QJsonObject signedRequestJson(const SignedRequest &request);
+
+// "a\nb" shown as "a⏎\nb": line breaks, CRs and trailing spaces made visible, for display only.
+QString visibleText(QByteArrayView bytes);
+
+// The person-readable text of `kommo-status sign`.
+QString signedRequestText(const SignedRequest &request);
+
+// One finding as a line: "error [msgid]: message".
+QString findingLine(const Finding &finding);
+
+} // namespace kommo::report
