@@ -24,8 +24,7 @@ class FixedClock final : public Clock
 public:
     explicit FixedClock(QDateTime instant)
         : m_instant(std::move(instant))
-    {
-    }
+    {}
     QDateTime now() const override { return m_instant; }
     void set(QDateTime instant) { m_instant = std::move(instant); }
 

@@ -6,7 +6,11 @@
 
 namespace kommo {
 
-enum class Severity { Warning, Error };
+enum class Severity
+{
+    Warning,
+    Error
+};
 
 struct Finding
 {

@@ -8,14 +8,12 @@
 
 namespace kommo {
 
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    {}
 
     static Result failure(QString message)
     {

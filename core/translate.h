@@ -8,5 +8,5 @@
 #define KOMMO_DECLARE_TR(Context)                                                                            \
     [[maybe_unused]] inline QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)   \
     {                                                                                                        \
-        return QCoreApplication::translate(Context, text, disambiguation, n);                               \
+        return QCoreApplication::translate(Context, text, disambiguation, n);                                \
     }

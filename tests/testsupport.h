@@ -53,12 +53,12 @@ inline ProcessResult runCli(const QStringList &arguments, const QByteArray &inpu
 // The words of an expectation such as "error: the body msgid differs from the msgid in the path".
 inline QStringList significantWords(const QString &text)
 {
-    static const QSet<QString> stop = {QStringLiteral("the"), QStringLiteral("and"), QStringLiteral("from"),
-                                       QStringLiteral("with"), QStringLiteral("for"), QStringLiteral("not"),
+    static const QSet<QString> stop = {QStringLiteral("the"),  QStringLiteral("and"),  QStringLiteral("from"),
+                                       QStringLiteral("with"), QStringLiteral("for"),  QStringLiteral("not"),
                                        QStringLiteral("than"), QStringLiteral("that"), QStringLiteral("its")};
     QStringList words;
-    const QStringList parts = text.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9_]+")),
-                                                   Qt::SkipEmptyParts);
+    const QStringList parts =
+        text.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9_]+")), Qt::SkipEmptyParts);
     for (const QString &w : parts) {
         if (w.size() >= 3 && !stop.contains(w))
             words.append(w);
@@ -68,7 +68,8 @@ inline QStringList significantWords(const QString &text)
 
 // Whether one finding (severity, field, id, message) answers a vector's expect_finding, written as
 // "SEVERITY: words". The severity must match, and the finding's text must hold most of the words.
-inline bool matchesExpectation(const QString &severity, const QString &findingText, const QString &expectation)
+inline bool matchesExpectation(const QString &severity, const QString &findingText,
+                               const QString &expectation)
 {
     const qsizetype colon = expectation.indexOf(u':');
     const QString wanted = expectation.left(colon).trimmed().toLower();
@@ -87,7 +88,8 @@ inline bool matchesExpectation(const QString &severity, const QString &findingTe
 inline bool hasExpectedFinding(const QList<Finding> &findings, const QString &expectation)
 {
     for (const Finding &f : findings) {
-        if (matchesExpectation(severityName(f.severity), f.field + u' ' + f.id + u' ' + f.message, expectation))
+        if (matchesExpectation(severityName(f.severity), f.field + u' ' + f.id + u' ' + f.message,
+                               expectation))
             return true;
     }
     return false;
@@ -97,8 +99,8 @@ inline bool hasExpectedFinding(const QJsonArray &findings, const QString &expect
 {
     for (const QJsonValue &v : findings) {
         const QJsonObject f = v.toObject();
-        const QString text = f.value(u"field").toString() + u' ' + f.value(u"id").toString() + u' '
-                             + f.value(u"message").toString();
+        const QString text = f.value(u"field").toString() + u' ' + f.value(u"id").toString() + u' ' +
+                             f.value(u"message").toString();
         if (matchesExpectation(f.value(u"severity").toString(), text, expectation))
             return true;
     }

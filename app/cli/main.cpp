@@ -14,7 +14,8 @@ QString overview()
                                                              "Sign, send and verify Kommo Chat API "
                                                              "delivery-status updates.\n\nVerbs:\n");
     for (const Verb &verb : verbs())
-        text += QStringLiteral("  %1 %2\n").arg(QLatin1String(verb.name), -12).arg(QLatin1String(verb.summary));
+        text +=
+            QStringLiteral("  %1 %2\n").arg(QLatin1String(verb.name), -12).arg(QLatin1String(verb.summary));
     text += QCoreApplication::translate("kommo::cli", "\n'kommo-status VERB --help' describes a verb.\n");
     return text;
 }

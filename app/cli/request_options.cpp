@@ -22,7 +22,8 @@ Result<QByteArray> readFileBytes(const QString &option, const QString &name)
     QFile file(name);
     const bool opened = name == u"-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!opened)
-        return Result<QByteArray>::failure(tr("%1: cannot read \"%2\": %3").arg(option, name, file.errorString()));
+        return Result<QByteArray>::failure(
+            tr("%1: cannot read \"%2\": %3").arg(option, name, file.errorString()));
     return file.readAll();
 }
 
@@ -30,21 +31,23 @@ Result<QByteArray> readFileBytes(const QString &option, const QString &name)
 
 QString secretHelp()
 {
-    return tr("The channel secret comes from exactly one of --secret-file, --secret-env, --secret-stdin or "
-              "--secret. From a file or standard input exactly one trailing newline (LF or CRLF) is dropped, as "
-              "`echo secret > file` writes one; any other whitespace is kept, signed, and warned about. --secret "
-              "works but other processes can read it from the command line. The secret is never printed.");
+    return tr(
+        "The channel secret comes from exactly one of --secret-file, --secret-env, --secret-stdin or "
+        "--secret. From a file or standard input exactly one trailing newline (LF or CRLF) is dropped, as "
+        "`echo secret > file` writes one; any other whitespace is kept, signed, and warned about. --secret "
+        "works but other processes can read it from the command line. The secret is never printed.");
 }
 
 void addSecretOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("secret-file"), tr("Read the channel secret from <file> (one trailing newline dropped)."),
-         tr("file")},
+        {QStringLiteral("secret-file"),
+         tr("Read the channel secret from <file> (one trailing newline dropped)."), tr("file")},
         {QStringLiteral("secret-env"), tr("Read the channel secret from the environment variable <var>."),
          tr("var")},
-        {QStringLiteral("secret-stdin"), tr("Read the channel secret from standard input (one trailing newline "
-                                            "dropped).")},
+        {QStringLiteral("secret-stdin"),
+         tr("Read the channel secret from standard input (one trailing newline "
+            "dropped).")},
         {QStringLiteral("secret"), tr("The channel secret itself (visible to other processes; avoid)."),
          tr("value")},
     });
@@ -60,7 +63,8 @@ Result<SecretInput> readSecret(const QCommandLineParser &parser, bool required)
             given.append(QStringLiteral("--") + s);
     }
     if (given.size() > 1)
-        return Result<SecretInput>::failure(tr("give the secret once; %1 were all given").arg(given.join(u", ")));
+        return Result<SecretInput>::failure(
+            tr("give the secret once; %1 were all given").arg(given.join(u", ")));
     SecretInput input;
     if (given.isEmpty()) {
         if (required)
@@ -70,8 +74,8 @@ Result<SecretInput> readSecret(const QCommandLineParser &parser, bool required)
     }
 
     if (parser.isSet(QStringLiteral("secret-file"))) {
-        const Result<QByteArray> bytes = readFileBytes(QStringLiteral("--secret-file"),
-                                                       parser.value(QStringLiteral("secret-file")));
+        const Result<QByteArray> bytes =
+            readFileBytes(QStringLiteral("--secret-file"), parser.value(QStringLiteral("secret-file")));
         if (!bytes)
             return Result<SecretInput>::failure(bytes.error());
         input.secret = dropOneTrailingNewline(*bytes);
@@ -89,9 +93,10 @@ Result<SecretInput> readSecret(const QCommandLineParser &parser, bool required)
         input.secret = environment.value(name).toUtf8();
     } else {
         input.secret = parser.value(QStringLiteral("secret")).toUtf8();
-        input.findings.append({Severity::Warning, QStringLiteral("secret"), QStringLiteral("secret_on_command_line"),
-                               tr("--secret puts the secret on the command line, where other processes and the "
-                                  "shell history can read it; prefer --secret-file or --secret-env.")});
+        input.findings.append(
+            {Severity::Warning, QStringLiteral("secret"), QStringLiteral("secret_on_command_line"),
+             tr("--secret puts the secret on the command line, where other processes and the "
+                "shell history can read it; prefer --secret-file or --secret-env.")});
     }
     return input;
 }
@@ -102,23 +107,29 @@ void addRequestOptions(QCommandLineParser &parser)
     parser.addOptions({
         {QStringLiteral("scope"), tr("The channel's scope_id (two UUIDs joined by _)."), tr("scope_id")},
         {QStringLiteral("msgid"), tr("The Kommo-side message id."), tr("msgid")},
-        {QStringLiteral("status"), tr("The delivery_status: delivered, read, error, 1, 2 or -1."), tr("status")},
+        {QStringLiteral("status"), tr("The delivery_status: delivered, read, error, 1, 2 or -1."),
+         tr("status")},
         {QStringLiteral("error-code"), tr("With --status error: 901, 902, 903, 904 or 905."), tr("code")},
-        {QStringLiteral("error"), tr("With --status error: the error text the Kommo user sees (required with "
-                                     "905)."),
+        {QStringLiteral("error"),
+         tr("With --status error: the error text the Kommo user sees (required with "
+            "905)."),
          tr("text")},
         {QStringLiteral("date"), tr("The Date header exactly as given (default: now, RFC 2822 in UTC)."),
          tr("date")},
-        {QStringLiteral("now"), tr("Judge the Date's freshness against <date> instead of the clock."), tr("date")},
-        {QStringLiteral("base-url"), tr("Where the request goes (default https://amojo.kommo.com)."), tr("url")},
-        {QStringLiteral("body-file"), tr("Sign and send the bytes of <file> exactly as they are, instead of the "
-                                         "form's body (- for standard input)."),
+        {QStringLiteral("now"), tr("Judge the Date's freshness against <date> instead of the clock."),
+         tr("date")},
+        {QStringLiteral("base-url"), tr("Where the request goes (default https://amojo.kommo.com)."),
+         tr("url")},
+        {QStringLiteral("body-file"),
+         tr("Sign and send the bytes of <file> exactly as they are, instead of the "
+            "form's body (- for standard input)."),
          tr("file")},
         {QStringLiteral("method"), tr("The HTTP method (default POST)."), tr("method")},
         {QStringLiteral("path"), tr("The request path, overriding the one built from --scope and --msgid."),
          tr("path")},
         {QStringLiteral("content-type"), tr("The Content-Type (default application/json)."), tr("type")},
-        {QStringLiteral("header"), tr("An extra header, sent but not signed (repeatable)."), tr("Name: value")},
+        {QStringLiteral("header"), tr("An extra header, sent but not signed (repeatable)."),
+         tr("Name: value")},
     });
 }
 
@@ -128,8 +139,8 @@ Result<RequestInput> readRequest(const QCommandLineParser &parser)
     RequestInput input;
     RequestSpec &spec = input.spec;
 
-    if (parser.isSet(QStringLiteral("body-file")) && parser.value(QStringLiteral("body-file")) == u"-"
-        && parser.isSet(QStringLiteral("secret-stdin")))
+    if (parser.isSet(QStringLiteral("body-file")) && parser.value(QStringLiteral("body-file")) == u"-" &&
+        parser.isSet(QStringLiteral("secret-stdin")))
         return R::failure(tr("--body-file - and --secret-stdin cannot both read standard input"));
     const Result<SecretInput> secret = readSecret(parser);
     if (!secret)
@@ -156,8 +167,8 @@ Result<RequestInput> readRequest(const QCommandLineParser &parser)
     }
 
     if (rawBody) {
-        const Result<QByteArray> body = readFileBytes(QStringLiteral("--body-file"),
-                                                      parser.value(QStringLiteral("body-file")));
+        const Result<QByteArray> body =
+            readFileBytes(QStringLiteral("--body-file"), parser.value(QStringLiteral("body-file")));
         if (!body)
             return R::failure(body.error());
         spec.body = *body;
@@ -212,7 +223,8 @@ Result<RequestInput> readRequest(const QCommandLineParser &parser)
     }
     input.now = now;
     input.dateFollowsClock = !parser.isSet(QStringLiteral("date"));
-    spec.date = input.dateFollowsClock ? httpdate::format(now) : parser.value(QStringLiteral("date")).toUtf8();
+    spec.date =
+        input.dateFollowsClock ? httpdate::format(now) : parser.value(QStringLiteral("date")).toUtf8();
     return input;
 }
 

@@ -32,8 +32,8 @@ struct RequestInput
 {
     RequestSpec spec;
     SecretInput secret;
-    std::optional<QDateTime> now; // the clock reading the Date's freshness is judged against
-    bool dateFollowsClock = false;  // no --date: the Date is now
+    std::optional<QDateTime> now;  // the clock reading the Date's freshness is judged against
+    bool dateFollowsClock = false; // no --date: the Date is now
 };
 
 // Everything the request options say, or a usage error naming the option and what is wrong.

@@ -7,7 +7,14 @@
 namespace kommo::cli {
 
 // Exit codes shared by every verb.
-enum ExitCode { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitHttpStatus = 3, ExitTransport = 4 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFindings = 1,
+    ExitUsage = 2,
+    ExitHttpStatus = 3,
+    ExitTransport = 4
+};
 
 struct Verb
 {

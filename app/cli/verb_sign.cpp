@@ -20,13 +20,15 @@ int runSign(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Sign one Kommo Chat API delivery-status request and show its body, Content-MD5, string to sign, "
            "X-Signature, headers and findings. Nothing is sent.\n\n"
-           "Form: --scope, --msgid, --status and, for errors, --error-code and --error build the canonical body. "
+           "Form: --scope, --msgid, --status and, for errors, --error-code and --error build the canonical "
+           "body. "
            "Raw: --body-file signs the file's bytes exactly; --path, --method, --content-type and --header "
-           "rebuild any captured request (with --body-file and --path, no --scope or --msgid is needed).\n\n")
-        + secretHelp()
-        + tr("\n\nExit status: 0 signed with no error finding, 1 an error finding exists (the output is still "
-             "printed), 2 usage error.\n\nExample:\n  kommo-status sign --secret-file secret.txt --scope "
-             "SCOPE_ID --msgid MSGID --status read"));
+           "rebuild any captured request (with --body-file and --path, no --scope or --msgid is "
+           "needed).\n\n") +
+        secretHelp() +
+        tr("\n\nExit status: 0 signed with no error finding, 1 an error finding exists (the output is still "
+           "printed), 2 usage error.\n\nExample:\n  kommo-status sign --secret-file secret.txt --scope "
+           "SCOPE_ID --msgid MSGID --status read"));
     parser.addHelpOption();
     addRequestOptions(parser);
     parser.addOption({QStringLiteral("json"), tr("Print one JSON object (schema: docs/sign-json.md).")});

@@ -32,8 +32,7 @@ QString lastOpenSslError()
     return QString::fromLatin1(buffer);
 }
 
-template<typename T>
-Result<T> fail(const char *what)
+template<typename T> Result<T> fail(const char *what)
 {
     const QString message = tr("%1 failed: %2").arg(QLatin1String(what), lastOpenSslError());
     qCWarning(lcCrypto) << message;
@@ -50,8 +49,8 @@ const EVP_MD *md5Algorithm()
 
 EVP_MAC *hmacAlgorithm()
 {
-    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr),
-                                                                       &EVP_MAC_free);
+    static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> mac(
+        EVP_MAC_fetch(nullptr, "HMAC", nullptr), &EVP_MAC_free);
     return mac.get();
 }
 
@@ -65,9 +64,8 @@ Result<QByteArray> md5(QByteArrayView data)
 
     QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char *>(digest.data()),
-                   &length, algorithm, nullptr)
-        != 1)
+    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()),
+                   reinterpret_cast<unsigned char *>(digest.data()), &length, algorithm, nullptr) != 1)
         return fail<QByteArray>("MD5");
     digest.truncate(static_cast<qsizetype>(length));
     return digest;
@@ -80,7 +78,7 @@ Result<QByteArray> hmacSha1(QByteArrayView key, QByteArrayView data)
         return fail<QByteArray>("Loading HMAC");
 
     const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> context(EVP_MAC_CTX_new(algorithm),
-                                                                             &EVP_MAC_CTX_free);
+                                                                            &EVP_MAC_CTX_free);
     if (!context)
         return fail<QByteArray>("Creating the HMAC context");
 
@@ -95,15 +93,13 @@ Result<QByteArray> hmacSha1(QByteArrayView key, QByteArrayView data)
     if (EVP_MAC_init(context.get(), keyBytes, static_cast<size_t>(key.size()), params) != 1)
         return fail<QByteArray>("HMAC-SHA1 key set-up");
     if (EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char *>(data.data()),
-                       static_cast<size_t>(data.size()))
-        != 1)
+                       static_cast<size_t>(data.size())) != 1)
         return fail<QByteArray>("HMAC-SHA1");
 
     QByteArray mac(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     size_t length = 0;
     if (EVP_MAC_final(context.get(), reinterpret_cast<unsigned char *>(mac.data()), &length,
-                      static_cast<size_t>(mac.size()))
-        != 1)
+                      static_cast<size_t>(mac.size())) != 1)
         return fail<QByteArray>("HMAC-SHA1 finish");
     mac.truncate(static_cast<qsizetype>(length));
     return mac;

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace kommo::delivery {
@@ -28,12 +27,18 @@ Finding warning(const char *field, const char *id, const QString &message)
 QString describeJson(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Array: return tr("(an array)");
-    case QJsonValue::Object: return tr("(an object)");
-    default: return value.toString();
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', 17);
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Array:
+        return tr("(an array)");
+    case QJsonValue::Object:
+        return tr("(an object)");
+    default:
+        return value.toString();
     }
 }
 
@@ -46,7 +51,8 @@ const QList<StatusInfo> &statuses()
 {
     static const QList<StatusInfo> list = {
         {Status::Sent, std::nullopt, QStringLiteral("sent"), tr("Sent"),
-         tr("The message was sent from Kommo. Kommo sets this status itself; an integration does not send it.")},
+         tr("The message was sent from Kommo. Kommo sets this status itself; an integration does not send "
+            "it.")},
         {Status::Delivered, 1, QStringLiteral("delivered"), tr("Delivered"),
          tr("The message was delivered to its destination.")},
         {Status::Read, 2, QStringLiteral("read"), tr("Read"), tr("The message was read by its recipient.")},
@@ -107,13 +113,27 @@ void appendJsonString(QByteArray &out, QStringView text)
     for (const char ch : utf8) {
         const auto byte = static_cast<unsigned char>(ch);
         switch (byte) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
         default:
             if (byte < 0x20) {
                 const char escape[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xf]};
@@ -161,10 +181,11 @@ std::optional<PathParts> parsePath(QByteArrayView path)
     const qsizetype query = bare.indexOf('?');
     if (query >= 0)
         bare = bare.first(query);
-    if (!bare.startsWith(QByteArrayView(pathPrefix.data(), pathPrefix.size()))
-        || !bare.endsWith(QByteArrayView(pathSuffix.data(), pathSuffix.size())))
+    if (!bare.startsWith(QByteArrayView(pathPrefix.data(), pathPrefix.size())) ||
+        !bare.endsWith(QByteArrayView(pathSuffix.data(), pathSuffix.size())))
         return std::nullopt;
-    const QByteArrayView middle = bare.sliced(pathPrefix.size(), bare.size() - pathPrefix.size() - pathSuffix.size());
+    const QByteArrayView middle =
+        bare.sliced(pathPrefix.size(), bare.size() - pathPrefix.size() - pathSuffix.size());
     const qsizetype slash = middle.indexOf('/');
     if (slash <= 0 || slash == middle.size() - 1 || middle.sliced(slash + 1).contains('/'))
         return std::nullopt;
@@ -174,9 +195,17 @@ std::optional<PathParts> parsePath(QByteArrayView path)
 
 bool isUuid(QStringView text)
 {
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    return uuid.match(text.toString()).hasMatch();
+    // 8-4-4-4-12 hex digits; written out by hand because it runs on every keystroke.
+    if (text.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+        if (dash ? c != u'-' : !hex)
+            return false;
+    }
+    return true;
 }
 
 bool isScopeId(QStringView text)
@@ -189,14 +218,16 @@ QList<Finding> checkIdentifiers(const QString &scopeId, const QString &msgid)
 {
     QList<Finding> findings;
     if (scopeId.isEmpty()) {
-        findings.append(error("scope_id", "scope_id_missing",
-                              tr("The scope_id is empty; paste the scope_id you received when the channel was "
-                                 "connected to the account.")));
+        findings.append(
+            error("scope_id", "scope_id_missing",
+                  tr("The scope_id is empty; paste the scope_id you received when the channel was "
+                     "connected to the account.")));
     } else if (!isScopeId(scopeId)) {
-        findings.append(warning("scope_id", "scope_id_format",
-                                tr("The scope_id \"%1\" is not two UUIDs joined by \"_\" (channel id, then account "
-                                   "id); check that it was copied whole.")
-                                    .arg(scopeId)));
+        findings.append(
+            warning("scope_id", "scope_id_format",
+                    tr("The scope_id \"%1\" is not two UUIDs joined by \"_\" (channel id, then account "
+                       "id); check that it was copied whole.")
+                        .arg(scopeId)));
     }
     if (msgid.isEmpty()) {
         findings.append(error("msgid", "msgid_missing",
@@ -214,19 +245,21 @@ QList<Finding> checkBody(QByteArrayView body, const std::optional<PathParts> &pa
 {
     QList<Finding> findings;
     if (body.isEmpty()) {
-        findings.append(error("body", "body_empty",
-                              tr("The body is empty; the API needs a JSON object with msgid and delivery_status.")));
+        findings.append(
+            error("body", "body_empty",
+                  tr("The body is empty; the API needs a JSON object with msgid and delivery_status.")));
         return findings;
     }
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        findings.append(warning("body", "body_not_json",
-                                tr("The body is not valid JSON (%1 at byte %2); the API will reject it. It is "
-                                   "signed as typed.")
-                                    .arg(parseError.errorString())
-                                    .arg(parseError.offset)));
+        findings.append(
+            warning("body", "body_not_json",
+                    tr("The body is not valid JSON (%1 at byte %2); the API will reject it. It is "
+                       "signed as typed.")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset)));
         return findings;
     }
     if (!document.isObject()) {
@@ -240,33 +273,38 @@ QList<Finding> checkBody(QByteArrayView body, const std::optional<PathParts> &pa
     // msgid: present, a string, and the one in the path.
     const QJsonValue msgid = object.value(QLatin1String("msgid"));
     if (msgid.isUndefined()) {
-        findings.append(error("msgid", "body_msgid_missing", tr("The body has no msgid; add the message's msgid.")));
+        findings.append(
+            error("msgid", "body_msgid_missing", tr("The body has no msgid; add the message's msgid.")));
     } else if (!msgid.isString()) {
         findings.append(error("msgid", "body_msgid_type", tr("The body's msgid must be a JSON string.")));
     } else if (pathParts && msgid.toString() != pathParts->msgid) {
-        findings.append(error("msgid", "msgid_mismatch",
-                              tr("The body msgid differs from the msgid in the path (\"%1\" in the body, \"%2\" "
-                                 "in the path); the API rejects such a request. Make them equal.")
-                                  .arg(msgid.toString(), pathParts->msgid)));
+        findings.append(
+            error("msgid", "msgid_mismatch",
+                  tr("The body msgid differs from the msgid in the path (\"%1\" in the body, \"%2\" "
+                     "in the path); the API rejects such a request. Make them equal.")
+                      .arg(msgid.toString(), pathParts->msgid)));
     }
 
     // delivery_status: a JSON number, one of 1, 2, -1.
     const QJsonValue status = object.value(QLatin1String("delivery_status"));
     bool isError = false;
     if (status.isUndefined()) {
-        findings.append(error("delivery_status", "status_missing",
-                              tr("The body has no delivery_status; use 1 (delivered), 2 (read) or -1 (error).")));
+        findings.append(
+            error("delivery_status", "status_missing",
+                  tr("The body has no delivery_status; use 1 (delivered), 2 (read) or -1 (error).")));
     } else if (status.isString()) {
-        findings.append(error("delivery_status", "status_string",
-                              tr("delivery_status is sent as a JSON string (\"%1\"); send it as a number without "
-                                 "quotes.")
-                                  .arg(status.toString())));
-    } else if (!status.isDouble() || !statusLabel(status.toInt(0)) || status.toDouble() != status.toInt(0)
-               || status.toInt(0) == 0) {
-        findings.append(error("delivery_status", "status_unknown",
-                              tr("delivery_status %1 is not one the API knows; use 1 (delivered), 2 (read) or -1 "
-                                 "(error).")
-                                  .arg(describeJson(status))));
+        findings.append(
+            error("delivery_status", "status_string",
+                  tr("delivery_status is sent as a JSON string (\"%1\"); send it as a number without "
+                     "quotes.")
+                      .arg(status.toString())));
+    } else if (!status.isDouble() || !statusLabel(status.toInt(0)) || status.toDouble() != status.toInt(0) ||
+               status.toInt(0) == 0) {
+        findings.append(
+            error("delivery_status", "status_unknown",
+                  tr("delivery_status %1 is not one the API knows; use 1 (delivered), 2 (read) or -1 "
+                     "(error).")
+                      .arg(describeJson(status))));
     } else {
         isError = status.toInt() == errorStatusValue;
     }
@@ -274,12 +312,14 @@ QList<Finding> checkBody(QByteArrayView body, const std::optional<PathParts> &pa
     // error_code and error: only with the error status; the code one of 901-905; 905 needs text.
     const QJsonValue code = object.value(QLatin1String("error_code"));
     const QJsonValue text = object.value(QLatin1String("error"));
-    const bool statusKnown = status.isDouble() && statusLabel(status.toInt(0)).has_value() && status.toInt(0) != 0;
+    const bool statusKnown =
+        status.isDouble() && statusLabel(status.toInt(0)).has_value() && status.toInt(0) != 0;
     if (statusKnown && !isError) {
         if (!code.isUndefined())
-            findings.append(error("error_code", "error_code_without_error",
-                                  tr("error_code is sent with a status that is not Error (-1); remove it or set "
-                                     "delivery_status to -1.")));
+            findings.append(
+                error("error_code", "error_code_without_error",
+                      tr("error_code is sent with a status that is not Error (-1); remove it or set "
+                         "delivery_status to -1.")));
         if (!text.isUndefined())
             findings.append(error("error", "error_text_without_error",
                                   tr("error is sent with a status that is not Error (-1); remove it or set "
@@ -287,22 +327,25 @@ QList<Finding> checkBody(QByteArrayView body, const std::optional<PathParts> &pa
     }
     if (!code.isUndefined()) {
         if (code.isString()) {
-            findings.append(error("error_code", "error_code_string",
-                                  tr("error_code is sent as a JSON string (\"%1\"); send it as a number without "
-                                     "quotes.")
-                                      .arg(code.toString())));
+            findings.append(
+                error("error_code", "error_code_string",
+                      tr("error_code is sent as a JSON string (\"%1\"); send it as a number without "
+                         "quotes.")
+                          .arg(code.toString())));
         } else if (!code.isDouble() || code.toDouble() != code.toInt(0) || !errorCode(code.toInt(0))) {
             findings.append(error("error_code", "error_code_unknown",
                                   tr("error_code must be one of 901, 902, 903, 904 or 905.")));
-        } else if (code.toInt() == otherErrorCode
-                   && (text.isUndefined() || (text.isString() && text.toString().trimmed().isEmpty()))) {
-            findings.append(error("error", "error_text_missing",
-                                  tr("Error code 905 needs the error text: write what went wrong in \"error\"; "
-                                     "the Kommo user sees it.")));
+        } else if (code.toInt() == otherErrorCode &&
+                   (text.isUndefined() || (text.isString() && text.toString().trimmed().isEmpty()))) {
+            findings.append(
+                error("error", "error_text_missing",
+                      tr("Error code 905 needs the error text: write what went wrong in \"error\"; "
+                         "the Kommo user sees it.")));
         }
     } else if (isError) {
-        findings.append(warning("error_code", "error_code_missing",
-                                tr("The status is Error (-1) but no error_code is sent; add one of 901-905.")));
+        findings.append(
+            warning("error_code", "error_code_missing",
+                    tr("The status is Error (-1) but no error_code is sent; add one of 901-905.")));
     }
     if (!text.isUndefined() && !text.isString()) {
         findings.append(error("error", "error_text_type", tr("error must be a JSON string.")));

@@ -12,7 +12,13 @@
 namespace kommo::delivery {
 
 // The delivery_status values. Sent has no value: Kommo sets it, an integration never sends it.
-enum class Status { Sent, Delivered, Read, Error };
+enum class Status
+{
+    Sent,
+    Delivered,
+    Read,
+    Error
+};
 
 struct StatusInfo
 {

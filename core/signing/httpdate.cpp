@@ -23,9 +23,9 @@ std::optional<int> obsoleteZoneMinutes(const QString &zone)
     {
         const char *name;
         int minutes;
-    } zones[] = {{"UT", 0},        {"GMT", 0},       {"UTC", 0},       {"Z", 0},         {"EST", -5 * 60},
-                 {"EDT", -4 * 60}, {"CST", -6 * 60}, {"CDT", -5 * 60}, {"MST", -7 * 60}, {"MDT", -6 * 60},
-                 {"PST", -8 * 60}, {"PDT", -7 * 60}};
+    } zones[] = {{"UT", 0},        {"GMT", 0},       {"UTC", 0},       {"Z", 0},
+                 {"EST", -5 * 60}, {"EDT", -4 * 60}, {"CST", -6 * 60}, {"CDT", -5 * 60},
+                 {"MST", -7 * 60}, {"MDT", -6 * 60}, {"PST", -8 * 60}, {"PDT", -7 * 60}};
     for (const auto &z : zones) {
         if (zone.compare(QLatin1String(z.name), Qt::CaseInsensitive) == 0)
             return z.minutes;
@@ -71,11 +71,12 @@ Result<Parsed> parse(QByteArrayView text)
             month = i + 1;
     }
     if (month == 0)
-        return Result<Parsed>::failure(tr("\"%1\" is not an English month abbreviation (Jan ... Dec).")
-                                           .arg(m.captured(3)));
+        return Result<Parsed>::failure(
+            tr("\"%1\" is not an English month abbreviation (Jan ... Dec).").arg(m.captured(3)));
 
     const QDate date(m.captured(4).toInt(), month, m.captured(2).toInt());
-    const QTime time(m.captured(5).toInt(), m.captured(6).toInt(), m.captured(7).isEmpty() ? 0 : m.captured(7).toInt());
+    const QTime time(m.captured(5).toInt(), m.captured(6).toInt(),
+                     m.captured(7).isEmpty() ? 0 : m.captured(7).toInt());
     if (!date.isValid())
         return Result<Parsed>::failure(tr("\"%1\" names a day that does not exist.").arg(input));
     if (!time.isValid())
@@ -93,8 +94,8 @@ Result<Parsed> parse(QByteArrayView text)
     } else {
         const std::optional<int> obsolete = obsoleteZoneMinutes(parsed.zone);
         if (!obsolete)
-            return Result<Parsed>::failure(tr("\"%1\" is not a time zone; write a numeric zone such as +0000.")
-                                               .arg(parsed.zone));
+            return Result<Parsed>::failure(
+                tr("\"%1\" is not a time zone; write a numeric zone such as +0000.").arg(parsed.zone));
         offsetMinutes = *obsolete;
         parsed.numericZone = false;
     }
@@ -123,28 +124,30 @@ QList<Finding> check(QByteArrayView date, const std::optional<QDateTime> &now)
     }
     const Result<Parsed> parsed = parse(date);
     if (!parsed) {
-        warn(QStringLiteral("date_format"), tr("The Date is not RFC 2822 with a numeric zone: %1").arg(parsed.error()));
+        warn(QStringLiteral("date_format"),
+             tr("The Date is not RFC 2822 with a numeric zone: %1").arg(parsed.error()));
         return findings;
     }
     if (!parsed->numericZone) {
-        warn(QStringLiteral("date_zone"),
-             tr("The Date's zone \"%1\" is not numeric; the API's format ends in a numeric zone such as +0000.")
-                 .arg(parsed->zone));
+        warn(QStringLiteral("date_zone"), tr("The Date's zone \"%1\" is not numeric; the API's format ends "
+                                             "in a numeric zone such as +0000.")
+                                              .arg(parsed->zone));
     }
     if (!parsed->hasWeekday) {
         warn(QStringLiteral("date_format"),
              tr("The Date has no weekday; RFC 2822 as the API shows it starts with one, e.g. \"Wed, \"."));
     } else if (!parsed->weekdayMatches) {
-        warn(QStringLiteral("date_weekday"),
-             tr("The Date's weekday does not match the date: that day is a %1.").arg(parsed->expectedWeekday));
+        warn(
+            QStringLiteral("date_weekday"),
+            tr("The Date's weekday does not match the date: that day is a %1.").arg(parsed->expectedWeekday));
     }
     if (now) {
         const qint64 skew = now->secsTo(parsed->instant);
         if (skew < -validitySeconds) {
-            warn(QStringLiteral("date_expired"),
-                 tr("The Date is %1 in the past; a signature is valid for 15 minutes from its Date, so the API "
-                    "will reject it. Stamp a fresh Date.")
-                     .arg(describeDuration(-skew)));
+            warn(QStringLiteral("date_expired"), tr("The Date is %1 in the past; a signature is valid for 15 "
+                                                    "minutes from its Date, so the API "
+                                                    "will reject it. Stamp a fresh Date.")
+                                                     .arg(describeDuration(-skew)));
         } else if (skew > validitySeconds) {
             warn(QStringLiteral("date_future"),
                  tr("The Date is %1 in the future, more than the 15 minutes the API allows; check the clock.")

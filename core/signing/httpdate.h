@@ -19,12 +19,12 @@ QByteArray format(const QDateTime &instant);
 
 struct Parsed
 {
-    QDateTime instant;      // in UTC
+    QDateTime instant; // in UTC
     bool hasWeekday = false;
     bool weekdayMatches = true;
     QString expectedWeekday; // "Sun", when the written one is wrong
     bool numericZone = true;
-    QString zone;            // as written
+    QString zone; // as written
 };
 
 // Reads an RFC 2822 date. Obsolete alphabetic zones (GMT, UT, EST...) parse, with numericZone false;

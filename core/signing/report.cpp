@@ -90,7 +90,8 @@ QString signedRequestText(const SignedRequest &request)
 {
     static const char *const labels[] = {"method", "Content-MD5", "Content-Type", "Date", "path"};
     QString out;
-    out += tr("Request: %1 %2\n").arg(QString::fromLatin1(request.method), QString::fromUtf8(request.url.toEncoded()));
+    out += tr("Request: %1 %2\n")
+               .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.url.toEncoded()));
     out += tr("\nHeaders:\n");
     for (const Header &h : request.headers)
         out += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.name), QString::fromUtf8(h.value));
@@ -101,7 +102,8 @@ QString signedRequestText(const SignedRequest &request)
         const QString label = i < 5 ? QLatin1String(labels[i]) : QStringLiteral("?");
         out += QStringLiteral("  %1 %2%3\n")
                    .arg(label + u':', -14)
-                   .arg(QString::fromUtf8(lines.at(i)), i + 1 < lines.size() ? QStringLiteral("\u23CE") : QString());
+                   .arg(QString::fromUtf8(lines.at(i)),
+                        i + 1 < lines.size() ? QStringLiteral("\u23CE") : QString());
     }
 
     out += tr("\nBody (%n byte(s)):\n", nullptr, static_cast<int>(request.spec.body.size()));

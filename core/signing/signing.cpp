@@ -16,7 +16,8 @@ KOMMO_DECLARE_TR("kommo::signing")
 
 bool hasControlBytes(QByteArrayView value)
 {
-    return std::any_of(value.begin(), value.end(), [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+    return std::any_of(value.begin(), value.end(),
+                       [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
 // RFC 9110's token characters: what a header name may be made of.
@@ -24,14 +25,16 @@ bool isToken(QByteArrayView name)
 {
     static const QByteArrayView extra("!#$%&'*+-.^_`|~");
     return !name.isEmpty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || extra.contains(c);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               extra.contains(c);
     });
 }
 
 // Headers the console computes itself: an extra header of the same name is not sent.
 bool isComputedHeader(QByteArrayView name)
 {
-    for (const char *computed : {"Host", "Date", "Content-Type", "Content-MD5", "X-Signature", "Content-Length"}) {
+    for (const char *computed :
+         {"Host", "Date", "Content-Type", "Content-MD5", "X-Signature", "Content-Length"}) {
         if (name.compare(QByteArrayView(computed), Qt::CaseInsensitive) == 0)
             return true;
     }
@@ -56,21 +59,25 @@ struct Endpoint
     QByteArray prefix;    // the base URL's own path, without a trailing slash
 };
 
-std::optional<Endpoint> parseBaseUrl(const QString &baseUrl, QList<Finding> &findings)
+std::optional<Endpoint> parseBaseUrl(const QString &baseUrl, QList<Finding> *findings)
 {
     const QUrl base(baseUrl.trimmed(), QUrl::StrictMode);
     const QString scheme = base.scheme().toLower();
     if (!base.isValid() || (scheme != u"http" && scheme != u"https") || base.host().isEmpty()) {
-        findings.append(blocking(QStringLiteral("base_url"), "base_url_invalid",
-                                 tr("The base URL \"%1\" is not an http:// or https:// URL with a host, such as "
-                                    "https://amojo.kommo.com.")
-                                     .arg(baseUrl)));
+        if (findings) {
+            findings->append(
+                blocking(QStringLiteral("base_url"), "base_url_invalid",
+                         tr("The base URL \"%1\" is not an http:// or https:// URL with a host, such "
+                            "as https://amojo.kommo.com.")
+                             .arg(baseUrl)));
+        }
         return std::nullopt;
     }
-    if (base.hasQuery() || base.hasFragment()) {
-        findings.append(warning("base_url", "base_url_query",
-                                tr("The base URL's query or fragment is ignored; only its scheme, host, port and "
-                                   "path are used.")));
+    if (findings && (base.hasQuery() || base.hasFragment())) {
+        findings->append(
+            warning("base_url", "base_url_query",
+                    tr("The base URL's query or fragment is ignored; only its scheme, host, port and "
+                       "path are used.")));
     }
     Endpoint endpoint;
     endpoint.scheme = scheme;
@@ -85,6 +92,49 @@ std::optional<Endpoint> parseBaseUrl(const QString &baseUrl, QList<Finding> &fin
     while (endpoint.prefix.endsWith('/'))
         endpoint.prefix.chop(1);
     return endpoint;
+}
+
+// Parsing a URL costs more than signing: a draft re-signs on every keystroke with the same base URL.
+std::optional<Endpoint> cachedEndpoint(const QString &baseUrl)
+{
+    thread_local QString lastBaseUrl;
+    thread_local std::optional<Endpoint> lastEndpoint;
+    thread_local bool filled = false;
+    if (!filled || lastBaseUrl != baseUrl) {
+        lastBaseUrl = baseUrl;
+        lastEndpoint = parseBaseUrl(baseUrl, nullptr);
+        filled = true;
+    }
+    return lastEndpoint;
+}
+
+// Whether an extra header can go out; when findings is given, why it cannot.
+bool extraHeaderIsSendable(const Header &extra, QList<Finding> *findings)
+{
+    const QString field = QStringLiteral("header:") + QString::fromUtf8(extra.name);
+    const auto report = [&](Finding finding) {
+        if (findings)
+            findings->append(std::move(finding));
+    };
+    if (!isToken(extra.name)) {
+        report(blocking(field, "header_name_invalid",
+                        tr("\"%1\" is not a valid header name (letters, digits and -_.!#$%&'*+^`|~ only).")
+                            .arg(QString::fromUtf8(extra.name))));
+        return false;
+    }
+    if (hasControlBytes(extra.value)) {
+        report(blocking(field, "header_control_chars",
+                        tr("The header %1 contains a line break or NUL byte, which is never sent; remove it.")
+                            .arg(QString::fromUtf8(extra.name))));
+        return false;
+    }
+    if (isComputedHeader(extra.name)) {
+        report({Severity::Warning, field, QStringLiteral("header_computed"),
+                tr("%1 is computed by the console; the extra header of that name is not sent.")
+                    .arg(QString::fromUtf8(extra.name))});
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -132,9 +182,10 @@ QList<Finding> checkSecret(QByteArrayView secret)
     }
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     if (isSpace(secret.front()) || isSpace(secret.back())) {
-        findings.append(warning("secret", "secret_whitespace",
-                                tr("The secret has leading or trailing whitespace, which is signed as part of it "
-                                   "(never trimmed); remove it unless it really belongs to the secret.")));
+        findings.append(
+            warning("secret", "secret_whitespace",
+                    tr("The secret has leading or trailing whitespace, which is signed as part of it "
+                       "(never trimmed); remove it unless it really belongs to the secret.")));
     }
     return findings;
 }
@@ -148,86 +199,17 @@ QByteArray dropOneTrailingNewline(QByteArray text)
     return text;
 }
 
-SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::optional<QDateTime> &now)
+SignedRequest render(const RequestSpec &spec, QByteArrayView secret)
 {
     SignedRequest out;
     out.spec = spec;
-    QList<Finding> &findings = out.findings;
-    findings.append(checkSecret(secret));
-
-    // Method: upper case on the wire and in the string to sign; the API's method is POST.
     out.method = spec.method.trimmed().toUpper();
-    if (out.method.isEmpty() || !isToken(out.method)) {
-        findings.append(blocking(QStringLiteral("method"), "method_invalid",
-                                 tr("The method \"%1\" is not an HTTP method name; use POST.")
-                                     .arg(QString::fromUtf8(spec.method))));
-    } else if (out.method != "POST") {
-        findings.append(warning("method", "method_not_post",
-                                tr("The delivery-status method is POST; %1 will not update a status.")
-                                    .arg(QString::fromLatin1(out.method))));
-    }
-    if (out.method != spec.method && !out.method.isEmpty() && isToken(out.method)) {
-        findings.append(warning("method", "method_case",
-                                tr("The method is sent and signed in upper case, as %1.")
-                                    .arg(QString::fromLatin1(out.method))));
-    }
 
     // Where it goes: base URL plus path; the signed path is the path without the query.
-    const std::optional<Endpoint> endpoint = parseBaseUrl(spec.baseUrl, findings);
-    if (spec.path.isEmpty() || !spec.path.startsWith('/')) {
-        findings.append(blocking(QStringLiteral("path"), "path_invalid",
-                                 tr("The path must start with \"/\", e.g. "
-                                    "/v2/origin/custom/{scope_id}/{msgid}/delivery_status.")));
-    }
-    if (hasControlBytes(spec.path)) {
-        findings.append(blocking(QStringLiteral("path"), "path_control_chars",
-                                 tr("The path contains a line break or NUL byte; it would split the request, so it "
-                                    "is never sent. Remove it.")));
-    }
-    out.target = (endpoint ? endpoint->prefix : QByteArray()) + spec.path;
+    const std::optional<Endpoint> endpoint = cachedEndpoint(spec.baseUrl);
+    out.target = endpoint ? endpoint->prefix + spec.path : spec.path;
     const qsizetype query = out.target.indexOf('?');
     out.signedPath = query < 0 ? out.target : out.target.first(query);
-    if (endpoint) {
-        out.url = QUrl::fromEncoded(endpoint->scheme.toLatin1() + "://" + endpoint->authority + out.target,
-                                    QUrl::StrictMode);
-        const QByteArray reencoded = out.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-        if (!out.url.isValid() || reencoded != out.target) {
-            findings.append(blocking(QStringLiteral("path"), "path_not_url",
-                                     tr("The path has characters a URL cannot carry as they are (such as spaces "
-                                        "or non-ASCII letters); percent-encode them, e.g. a space as %20.")));
-        }
-    }
-
-    // The path's own parts: a delivery-status path names a scope_id and a msgid.
-    const std::optional<delivery::PathParts> parts = delivery::parsePath(spec.path);
-    if (parts) {
-        findings.append(delivery::checkIdentifiers(parts->scopeId, parts->msgid));
-    } else if (!spec.path.isEmpty()) {
-        findings.append(warning("path", "path_not_delivery_status",
-                                tr("The path is not /v2/origin/custom/{scope_id}/{msgid}/delivery_status; the "
-                                   "request is signed as given.")));
-    }
-
-    // The body: its bytes are hashed exactly as they are sent.
-    if (!spec.body.isEmpty() || out.method == "POST")
-        findings.append(delivery::checkBody(spec.body, parts));
-
-    // The signed header values.
-    if (hasControlBytes(spec.date)) {
-        findings.append(blocking(QStringLiteral("date"), "header_control_chars",
-                                 tr("The Date contains a line break or NUL byte, which is never sent; remove it.")));
-    }
-    findings.append(httpdate::check(spec.date, now));
-    if (hasControlBytes(spec.contentType)) {
-        findings.append(blocking(QStringLiteral("content_type"), "header_control_chars",
-                                 tr("The Content-Type contains a line break or NUL byte, which is never sent; "
-                                    "remove it.")));
-    }
-    if (spec.contentType != "application/json") {
-        findings.append(warning("content_type", "content_type",
-                                tr("The Content-Type is \"%1\"; the API accepts only application/json.")
-                                    .arg(QString::fromUtf8(spec.contentType))));
-    }
 
     // The signature.
     const Result<QByteArray> md5 = crypto::md5Hex(spec.body);
@@ -237,7 +219,7 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
     out.signature = signature ? *signature : QByteArray();
     for (const Result<QByteArray> *r : {&md5, &signature}) {
         if (!r->ok())
-            findings.append(blocking(QStringLiteral("secret"), "crypto_failure", r->error()));
+            out.findings.append(blocking(QStringLiteral("secret"), "crypto_failure", r->error()));
     }
 
     // Every header in the order it goes out; extras replace the console's own optional headers.
@@ -246,33 +228,15 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
                               {"Accept-Encoding", "identity"},
                               {"Accept-Language", "en"},
                               {"Connection", "keep-alive"}};
+    out.headers.reserve(12 + spec.extraHeaders.size());
     out.headers = {{"Host", endpoint ? endpoint->authority : QByteArray()},
                    {"Date", spec.date},
                    {"Content-Type", spec.contentType},
                    {"Content-MD5", out.contentMd5},
                    {"X-Signature", out.signature}};
     for (const Header &extra : spec.extraHeaders) {
-        const QString field = QStringLiteral("header:") + QString::fromUtf8(extra.name);
-        if (!isToken(extra.name)) {
-            findings.append(blocking(field, "header_name_invalid",
-                                     tr("\"%1\" is not a valid header name (letters, digits and -_.!#$%&'*+^`|~ "
-                                        "only).")
-                                         .arg(QString::fromUtf8(extra.name))));
+        if (!extraHeaderIsSendable(extra, nullptr))
             continue;
-        }
-        if (hasControlBytes(extra.value)) {
-            findings.append(blocking(field, "header_control_chars",
-                                     tr("The header %1 contains a line break or NUL byte, which is never sent; "
-                                        "remove it.")
-                                         .arg(QString::fromUtf8(extra.name))));
-            continue;
-        }
-        if (isComputedHeader(extra.name)) {
-            findings.append({Severity::Warning, field, QStringLiteral("header_computed"),
-                             tr("%1 is computed by the console; the extra header of that name is not sent.")
-                                 .arg(QString::fromUtf8(extra.name))});
-            continue;
-        }
         optional.erase(std::remove_if(optional.begin(), optional.end(),
                                       [&](const Header &h) {
                                           return h.name.compare(extra.name, Qt::CaseInsensitive) == 0;
@@ -285,11 +249,102 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
     out.headers.append(optional);
 
     // The raw request, as the socket will carry it.
-    out.rawRequest.reserve(out.target.size() + spec.body.size() + 400);
+    qsizetype size = out.target.size() + spec.body.size() + 32;
+    for (const Header &h : std::as_const(out.headers))
+        size += h.name.size() + h.value.size() + 4;
+    out.rawRequest.reserve(size);
     out.rawRequest.append(out.method).append(' ').append(out.target).append(" HTTP/1.1\r\n");
     for (const Header &h : std::as_const(out.headers))
         out.rawRequest.append(h.name).append(": ").append(h.value).append("\r\n");
     out.rawRequest.append("\r\n").append(spec.body);
+    return out;
+}
+
+SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::optional<QDateTime> &now)
+{
+    SignedRequest out = render(spec, secret);
+    QList<Finding> findings = checkSecret(secret);
+
+    // Method: upper case on the wire and in the string to sign; the API's method is POST.
+    if (out.method.isEmpty() || !isToken(out.method)) {
+        findings.append(blocking(QStringLiteral("method"), "method_invalid",
+                                 tr("The method \"%1\" is not an HTTP method name; use POST.")
+                                     .arg(QString::fromUtf8(spec.method))));
+    } else {
+        if (out.method != "POST") {
+            findings.append(warning("method", "method_not_post",
+                                    tr("The delivery-status method is POST; %1 will not update a status.")
+                                        .arg(QString::fromLatin1(out.method))));
+        }
+        if (out.method != spec.method) {
+            findings.append(warning("method", "method_case",
+                                    tr("The method is sent and signed in upper case, as %1.")
+                                        .arg(QString::fromLatin1(out.method))));
+        }
+    }
+
+    // The URL, and a path that a URL carries exactly as signed.
+    const std::optional<Endpoint> endpoint = parseBaseUrl(spec.baseUrl, &findings);
+    if (spec.path.isEmpty() || !spec.path.startsWith('/')) {
+        findings.append(blocking(QStringLiteral("path"), "path_invalid",
+                                 tr("The path must start with \"/\", e.g. "
+                                    "/v2/origin/custom/{scope_id}/{msgid}/delivery_status.")));
+    }
+    if (hasControlBytes(spec.path)) {
+        findings.append(
+            blocking(QStringLiteral("path"), "path_control_chars",
+                     tr("The path contains a line break or NUL byte; it would split the request, so it "
+                        "is never sent. Remove it.")));
+    }
+    if (endpoint) {
+        out.url = QUrl::fromEncoded(endpoint->scheme.toLatin1() + "://" + endpoint->authority + out.target,
+                                    QUrl::StrictMode);
+        const QByteArray reencoded = out.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        if (!out.url.isValid() || reencoded != out.target) {
+            findings.append(
+                blocking(QStringLiteral("path"), "path_not_url",
+                         tr("The path has characters a URL cannot carry as they are (such as spaces "
+                            "or non-ASCII letters); percent-encode them, e.g. a space as %20.")));
+        }
+    }
+
+    // The path's own parts: a delivery-status path names a scope_id and a msgid.
+    const std::optional<delivery::PathParts> parts = delivery::parsePath(spec.path);
+    if (parts) {
+        findings.append(delivery::checkIdentifiers(parts->scopeId, parts->msgid));
+    } else if (!spec.path.isEmpty()) {
+        findings.append(
+            warning("path", "path_not_delivery_status",
+                    tr("The path is not /v2/origin/custom/{scope_id}/{msgid}/delivery_status; the "
+                       "request is signed as given.")));
+    }
+
+    // The body: its bytes are hashed exactly as they are sent.
+    if (!spec.body.isEmpty() || out.method == "POST")
+        findings.append(delivery::checkBody(spec.body, parts));
+
+    // The signed header values, and the extra ones.
+    if (hasControlBytes(spec.date)) {
+        findings.append(
+            blocking(QStringLiteral("date"), "header_control_chars",
+                     tr("The Date contains a line break or NUL byte, which is never sent; remove it.")));
+    }
+    findings.append(httpdate::check(spec.date, now));
+    if (hasControlBytes(spec.contentType)) {
+        findings.append(
+            blocking(QStringLiteral("content_type"), "header_control_chars",
+                     tr("The Content-Type contains a line break or NUL byte, which is never sent; "
+                        "remove it.")));
+    }
+    if (spec.contentType != "application/json") {
+        findings.append(warning("content_type", "content_type",
+                                tr("The Content-Type is \"%1\"; the API accepts only application/json.")
+                                    .arg(QString::fromUtf8(spec.contentType))));
+    }
+    for (const Header &extra : spec.extraHeaders)
+        extraHeaderIsSendable(extra, &findings);
+
+    out.findings = findings + out.findings;
     return out;
 }
 

@@ -54,10 +54,10 @@ private Q_SLOTS:
         QFETCH(QJsonObject, vector);
         const RequestSpec spec = specOf(vector);
         const QByteArray secret = vector.value(u"secret").toString().toUtf8();
-        const std::optional<httpdate::Parsed> date = httpdate::parse(spec.date).ok()
-                                                          ? std::optional(*httpdate::parse(spec.date))
-                                                          : std::nullopt;
-        const SignedRequest signedRequest = sign(spec, secret, date ? std::optional(date->instant) : std::nullopt);
+        const std::optional<httpdate::Parsed> date =
+            httpdate::parse(spec.date).ok() ? std::optional(*httpdate::parse(spec.date)) : std::nullopt;
+        const SignedRequest signedRequest =
+            sign(spec, secret, date ? std::optional(date->instant) : std::nullopt);
 
         QCOMPARE(signedRequest.spec.body, vector.value(u"body").toString().toUtf8());
         QCOMPARE(signedRequest.signedPath, vector.value(u"path").toString().toUtf8());
@@ -71,7 +71,8 @@ private Q_SLOTS:
         if (vector.contains(u"page_content_md5"))
             QCOMPARE(signedRequest.contentMd5, vector.value(u"page_content_md5").toString().toUtf8());
         if (vector.contains(u"page_signature_not_reproducible"))
-            QVERIFY(signedRequest.signature != vector.value(u"page_signature_not_reproducible").toString().toUtf8());
+            QVERIFY(signedRequest.signature !=
+                    vector.value(u"page_signature_not_reproducible").toString().toUtf8());
 
         const QString expectation = vector.value(u"expect_finding").toString();
         if (!expectation.isEmpty()) {
@@ -85,16 +86,18 @@ private Q_SLOTS:
 
     void rawRequestIsTheWireForm()
     {
-        delivery::Form form{QStringLiteral("11111111-1111-4111-8111-111111111111_22222222-2222-4222-8222-222222222222"),
-                            QStringLiteral("33333333-3333-4333-8333-333333333333"), 2, std::nullopt, std::nullopt};
+        delivery::Form form{
+            QStringLiteral("11111111-1111-4111-8111-111111111111_22222222-2222-4222-8222-222222222222"),
+            QStringLiteral("33333333-3333-4333-8333-333333333333"), 2, std::nullopt, std::nullopt};
         RequestSpec spec = formRequest(form);
         spec.date = "Thu, 03 Dec 2026 10:00:00 +0000";
         spec.baseUrl = QStringLiteral("http://127.0.0.1:8080/");
         spec.extraHeaders = {{"X-Trace", "abc"}};
         const SignedRequest r = sign(spec, "secret", std::nullopt);
-        const QByteArray expectedStart = "POST " + spec.path + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nDate: " + spec.date
-                                         + "\r\nContent-Type: application/json\r\nContent-MD5: " + r.contentMd5
-                                         + "\r\nX-Signature: " + r.signature + "\r\nX-Trace: abc\r\n";
+        const QByteArray expectedStart =
+            "POST " + spec.path + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nDate: " + spec.date +
+            "\r\nContent-Type: application/json\r\nContent-MD5: " + r.contentMd5 +
+            "\r\nX-Signature: " + r.signature + "\r\nX-Trace: abc\r\n";
         QVERIFY2(r.rawRequest.startsWith(expectedStart), r.rawRequest.constData());
         QVERIFY(r.rawRequest.endsWith("\r\n\r\n" + spec.body));
         QVERIFY(r.rawRequest.contains("Content-Length: " + QByteArray::number(spec.body.size()) + "\r\n"));
@@ -107,7 +110,8 @@ private Q_SLOTS:
         spec.path = "/v2/origin/custom/a_b/c/delivery_status?x=1";
         spec.body = "{}";
         spec.date = "Thu, 03 Dec 2026 10:00:00 +0000";
-        for (const char *base : {"https://amojo.kommo.com", "https://amojo.kommo.com/", "https://amojo.kommo.com//"}) {
+        for (const char *base :
+             {"https://amojo.kommo.com", "https://amojo.kommo.com/", "https://amojo.kommo.com//"}) {
             spec.baseUrl = QLatin1String(base);
             const SignedRequest r = sign(spec, "k", std::nullopt);
             QCOMPARE(r.target, spec.path);
