@@ -62,13 +62,11 @@ Result<QByteArray> md5(QByteArrayView data)
     if (!algorithm)
         return fail<QByteArray>("Loading MD5");
 
-    QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+    unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()),
-                   reinterpret_cast<unsigned char *>(digest.data()), &length, algorithm, nullptr) != 1)
+    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()), digest, &length, algorithm, nullptr) != 1)
         return fail<QByteArray>("MD5");
-    digest.truncate(static_cast<qsizetype>(length));
-    return digest;
+    return QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(length));
 }
 
 Result<QByteArray> hmacSha1(QByteArrayView key, QByteArrayView data)
@@ -77,32 +75,38 @@ Result<QByteArray> hmacSha1(QByteArrayView key, QByteArrayView data)
     if (!algorithm)
         return fail<QByteArray>("Loading HMAC");
 
-    const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> context(EVP_MAC_CTX_new(algorithm),
-                                                                            &EVP_MAC_CTX_free);
-    if (!context)
-        return fail<QByteArray>("Creating the HMAC context");
+    // One context per thread, re-keyed on every call: creating a context costs as much as the MAC itself.
+    using Context = std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)>;
+    thread_local Context context(nullptr, &EVP_MAC_CTX_free);
+    if (!context) {
+        context.reset(EVP_MAC_CTX_new(algorithm));
+        if (!context)
+            return fail<QByteArray>("Creating the HMAC context");
+        char digestName[] = "SHA1";
+        const OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
+            OSSL_PARAM_construct_end(),
+        };
+        if (EVP_MAC_CTX_set_params(context.get(), params) != 1) {
+            context.reset();
+            return fail<QByteArray>("Choosing SHA1 for HMAC");
+        }
+    }
 
-    char digestName[] = "SHA1";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
-        OSSL_PARAM_construct_end(),
-    };
     // A null key pointer means "keep the previous key" to OpenSSL, so an empty key still gets a real address.
     static const unsigned char emptyKey[1] = {0};
     const auto *keyBytes = key.isEmpty() ? emptyKey : reinterpret_cast<const unsigned char *>(key.data());
-    if (EVP_MAC_init(context.get(), keyBytes, static_cast<size_t>(key.size()), params) != 1)
+    if (EVP_MAC_init(context.get(), keyBytes, static_cast<size_t>(key.size()), nullptr) != 1)
         return fail<QByteArray>("HMAC-SHA1 key set-up");
     if (EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char *>(data.data()),
                        static_cast<size_t>(data.size())) != 1)
         return fail<QByteArray>("HMAC-SHA1");
 
-    QByteArray mac(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+    unsigned char mac[EVP_MAX_MD_SIZE];
     size_t length = 0;
-    if (EVP_MAC_final(context.get(), reinterpret_cast<unsigned char *>(mac.data()), &length,
-                      static_cast<size_t>(mac.size())) != 1)
+    if (EVP_MAC_final(context.get(), mac, &length, sizeof mac) != 1)
         return fail<QByteArray>("HMAC-SHA1 finish");
-    mac.truncate(static_cast<qsizetype>(length));
-    return mac;
+    return QByteArray(reinterpret_cast<const char *>(mac), static_cast<qsizetype>(length));
 }
 
 Result<QByteArray> md5Hex(QByteArrayView data)

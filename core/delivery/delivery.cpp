@@ -8,6 +8,8 @@
 #include <QJsonParseError>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace kommo::delivery {
 namespace {
 
@@ -40,6 +42,17 @@ QString describeJson(const QJsonValue &value)
     default:
         return value.toString();
     }
+}
+
+// One path segment: unreserved characters as they are, anything else percent-encoded.
+QByteArray pathSegment(const QString &text)
+{
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+               u == u'-' || u == u'_' || u == u'.' || u == u'~';
+    });
+    return plain ? text.toLatin1() : QUrl::toPercentEncoding(text);
 }
 
 constexpr QLatin1String pathPrefix("/v2/origin/custom/");
@@ -168,9 +181,9 @@ QByteArray path(const QString &scopeId, const QString &msgid)
     QByteArray result;
     result.reserve(pathPrefix.size() + scopeId.size() + msgid.size() + pathSuffix.size() + 1);
     result.append(pathPrefix.data(), pathPrefix.size());
-    result.append(QUrl::toPercentEncoding(scopeId));
+    result.append(pathSegment(scopeId));
     result.append('/');
-    result.append(QUrl::toPercentEncoding(msgid));
+    result.append(pathSegment(msgid));
     result.append(pathSuffix.data(), pathSuffix.size());
     return result;
 }

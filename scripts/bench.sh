@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every benchmark: installs what is missing, builds the release tree (preset "bench": build-bench/) and runs
+# each benchmark in turn. Each prints its figures and a ratio against a baseline measured in the same run.
+# Not part of CI: these machines are shared and noisy, so the figures are ratios, never pass/fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+cmake --preset bench >/dev/null
+cmake --build --preset bench --parallel "$(nproc)"
+
+echo "== bench_sign: one recompute against the bare EVP floor =="
+./build-bench/bench/bench_sign
