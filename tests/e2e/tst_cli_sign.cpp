@@ -2,6 +2,7 @@
 // canary that the secret never appears in anything the CLI prints.
 #include "testsupport.h"
 
+#include <QLocale>
 #include <QTemporaryDir>
 
 using namespace kommo;
@@ -112,6 +113,33 @@ private Q_SLOTS:
                  QStringLiteral("b78f5baf6b4a03e53ff0fdb137f89f38"));
         // No --date: the Date is now, so no freshness finding and no finding at all.
         QCOMPARE(out.value(u"findings").toArray().size(), 0);
+    }
+
+    void dateIsEnglishUtcUnderAGermanLocale()
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        e.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        e.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        e.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+        const test::ProcessResult r =
+            test::runCli({QStringLiteral("sign"), QStringLiteral("--json"), QStringLiteral("--secret-stdin"),
+                          QStringLiteral("--path"), QStringLiteral("/x"), QStringLiteral("--body-file"),
+                          QStringLiteral("/dev/null")},
+                         "k", e);
+        const QString date =
+            QJsonDocument::fromJson(r.out).object().value(u"headers").toObject().value(u"Date").toString();
+        const QRegularExpression english(QStringLiteral(
+            "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+            "\\d\\d:\\d\\d:\\d\\d \\+0000$"));
+        QVERIFY2(english.match(date).hasMatch(), qPrintable(date));
+        const QDateTime sent =
+            QLocale::c().toDateTime(date.left(25), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"));
+        QVERIFY(sent.isValid());
+        // UTC: the wall clock of the Date is the current UTC wall clock, not Berlin's.
+        QDateTime utcNow = QDateTime::currentDateTimeUtc();
+        utcNow.setTimeSpec(Qt::LocalTime);
+        QVERIFY(qAbs(sent.secsTo(QDateTime(utcNow.date(), utcNow.time()))) < 120);
     }
 
     void textOutputShowsEveryStep()
