@@ -14,7 +14,7 @@
 #include <QMetaEnum>
 #include <QTcpServer>
 
-Q_LOGGING_CATEGORY(lcSandboxServer, "kommo.sandbox.server")
+Q_LOGGING_CATEGORY(lcSandboxServer, "kommo.sandbox.server", QtWarningMsg)
 
 namespace kommo::sandbox {
 namespace {

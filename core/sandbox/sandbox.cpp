@@ -15,7 +15,7 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
-Q_LOGGING_CATEGORY(lcSandbox, "kommo.sandbox.judge")
+Q_LOGGING_CATEGORY(lcSandbox, "kommo.sandbox.judge", QtWarningMsg)
 
 namespace kommo::sandbox {
 namespace {

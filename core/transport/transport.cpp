@@ -15,7 +15,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcTransport, "kommo.core.transport")
+Q_LOGGING_CATEGORY(lcTransport, "kommo.core.transport", QtWarningMsg)
 
 namespace kommo {
 namespace {

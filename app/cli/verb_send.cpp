@@ -1,0 +1,267 @@
+// `kommo-status send`: sign one request, send it, and show what went out, what came back and what it means.
+#include "app/cli/console_io.h"
+#include "app/cli/request_options.h"
+#include "app/cli/verb.h"
+
+#include "core/diagnosis/response.h"
+#include "core/signing/report.h"
+#include "core/transport/transport.h"
+
+#include "core/translate.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+
+namespace kommo::cli {
+namespace {
+
+KOMMO_DECLARE_TR("kommo::cli::send")
+
+QJsonArray headerList(const QList<Header> &headers)
+{
+    QJsonArray list;
+    for (const Header &h : headers) {
+        list.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.name)},
+                                {QStringLiteral("value"), QString::fromUtf8(h.value)}});
+    }
+    return list;
+}
+
+// A body as text where it is UTF-8, otherwise as base64.
+void insertBody(QJsonObject &object, const QByteArray &body)
+{
+    if (report::isValidUtf8(body)) {
+        object.insert(QStringLiteral("body"), QString::fromUtf8(body));
+    } else {
+        object.insert(QStringLiteral("body"), QJsonValue::Null);
+        object.insert(QStringLiteral("body_base64"), QString::fromLatin1(body.toBase64()));
+    }
+    object.insert(QStringLiteral("body_bytes"), body.size());
+}
+
+QJsonObject exchangeJson(const SignedRequest &request, const Exchange &exchange,
+                         const QList<diagnosis::Line> &lines, int exitCode)
+{
+    QJsonObject sent{{QStringLiteral("method"), QString::fromLatin1(exchange.method)},
+                     {QStringLiteral("url"), QString::fromUtf8(exchange.url.toEncoded())},
+                     {QStringLiteral("headers"), headerList(exchange.sentHeaders)},
+                     {QStringLiteral("at"), exchange.sentAt.toUTC().toString(Qt::ISODate)}};
+    insertBody(sent, exchange.sentBody);
+
+    QJsonValue response = QJsonValue::Null;
+    if (exchange.hasResponse()) {
+        QJsonObject r{{QStringLiteral("status"), exchange.status},
+                      {QStringLiteral("reason"), QString::fromUtf8(exchange.reason)},
+                      {QStringLiteral("http_version"), QString::fromLatin1(exchange.httpVersion)},
+                      {QStringLiteral("headers"), headerList(exchange.responseHeaders)},
+                      {QStringLiteral("truncated"), exchange.truncated}};
+        insertBody(r, exchange.responseBody);
+        response = r;
+    }
+
+    const Timings &t = exchange.timings;
+    const auto ms = [](qint64 v) { return v < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(v); };
+    const QJsonObject timings{{QStringLiteral("connect_start_ms"), ms(t.connectStartMs)},
+                              {QStringLiteral("tls_done_ms"), ms(t.encryptedMs)},
+                              {QStringLiteral("request_sent_ms"), ms(t.requestSentMs)},
+                              {QStringLiteral("first_byte_ms"), ms(t.firstByteMs)},
+                              {QStringLiteral("total_ms"), ms(t.totalMs)}};
+
+    QJsonValue fault = QJsonValue::Null;
+    if (exchange.fault.kind != FaultKind::None) {
+        QJsonArray problems;
+        for (const TlsProblem &p : exchange.fault.tlsProblems) {
+            problems.append(QJsonObject{{QStringLiteral("subject"), p.subject},
+                                        {QStringLiteral("issuer"), p.issuer},
+                                        {QStringLiteral("reason"), p.reason}});
+        }
+        fault = QJsonObject{{QStringLiteral("kind"), faultKindName(exchange.fault.kind)},
+                            {QStringLiteral("message"), exchange.fault.message},
+                            {QStringLiteral("tls_problems"), problems}};
+    }
+
+    QJsonArray diagnosisLines;
+    for (const diagnosis::Line &l : lines) {
+        diagnosisLines.append(QJsonObject{{QStringLiteral("tone"), diagnosis::toneName(l.tone)},
+                                          {QStringLiteral("id"), l.id},
+                                          {QStringLiteral("text"), l.text}});
+    }
+    return {{QStringLiteral("request"), report::signedRequestJson(request)},
+            {QStringLiteral("sent"), sent},
+            {QStringLiteral("response"), response},
+            {QStringLiteral("timings"), timings},
+            {QStringLiteral("fault"), fault},
+            {QStringLiteral("diagnosis"), diagnosisLines},
+            {QStringLiteral("exit_code"), exitCode}};
+}
+
+QString exchangeText(const Exchange &exchange, const QList<diagnosis::Line> &lines)
+{
+    QString out = tr("== Sent: %1 %2 ==\n")
+                      .arg(QString::fromLatin1(exchange.method), QString::fromUtf8(exchange.url.toEncoded()));
+    out += report::visibleText(exchange.sentRaw) + u'\n';
+
+    if (exchange.hasResponse()) {
+        out += tr("\n== Received ==\n");
+        out += QString::fromLatin1(exchange.statusLine()) + u'\n';
+        for (const Header &h : exchange.responseHeaders)
+            out += QString::fromLatin1(h.name) + QStringLiteral(": ") + QString::fromUtf8(h.value) + u'\n';
+        out += u'\n';
+        out +=
+            exchange.responseBody.isEmpty() ? tr("(empty body)") : QString::fromUtf8(exchange.responseBody);
+        out += u'\n';
+        if (exchange.truncated)
+            out += tr("(truncated at %n byte(s))\n", nullptr, static_cast<int>(exchange.responseBody.size()));
+    } else {
+        out += tr("\n== No response ==\n");
+    }
+
+    const Timings &t = exchange.timings;
+    out += tr("\n== Timings ==\n");
+    const auto line = [&out](const QString &label, qint64 ms) {
+        if (ms >= 0)
+            out += QStringLiteral("  %1 %2 ms\n").arg(label, -22).arg(ms);
+    };
+    line(tr("connect started"), t.connectStartMs);
+    line(tr("TLS done"), t.encryptedMs);
+    line(tr("request sent"), t.requestSentMs);
+    line(tr("first byte"), t.firstByteMs);
+    line(tr("total"), t.totalMs);
+
+    out += tr("\n== Diagnosis ==\n");
+    for (const diagnosis::Line &l : lines)
+        out += QStringLiteral("  %1: %2\n").arg(diagnosis::toneName(l.tone), l.text);
+    if (lines.isEmpty())
+        out += tr("  (nothing to say)\n");
+    return out;
+}
+
+int runSend(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sign one delivery-status request, send it, and show the request exactly as it went out, the "
+           "response "
+           "(status line, headers, raw body), timings and what the response means.\n\n"
+           "The options of `sign`, plus --timeout, --cacert, --proxy and --json. Without --date the Date is "
+           "stamped and signed at the moment of sending. Error findings are warned about and the request is "
+           "sent "
+           "anyway (testers send bad requests on purpose); only a request that cannot or must not be sent "
+           "(no "
+           "secret, no valid URL, a line break or NUL in a header) is refused. Redirects are never "
+           "followed.\n\n") +
+        secretHelp() +
+        tr("\n\nExit status: 0 a 2xx response, 3 any other HTTP status, 4 a transport failure (DNS, refused, "
+           "timeout, TLS, closed connection), 2 usage error or a request that cannot be sent.\n\nExample:\n"
+           "  kommo-status send --base-url http://127.0.0.1:8080 --secret-file secret.txt --scope SCOPE_ID "
+           "--msgid MSGID --status read"));
+    parser.addHelpOption();
+    addRequestOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("timeout"), tr("Give up after <seconds> (default 30)."), tr("seconds"),
+         QStringLiteral("30")},
+        {QStringLiteral("cacert"), tr("Also trust the PEM certificate(s) in <file> (a staging host's CA)."),
+         tr("file")},
+        {QStringLiteral("proxy"), tr("system (default), none, or a proxy URL such as http://host:3128."),
+         tr("proxy"), QStringLiteral("system")},
+        {QStringLiteral("max-response"), tr("Stop reading the response body after <bytes> (default 5 MiB)."),
+         tr("bytes")},
+        {QStringLiteral("json"), tr("Print one JSON object (schema: docs/send-json.md).")},
+    });
+    if (!parser.parse(arguments))
+        return usageError(QStringLiteral("send"), parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("send"),
+                          tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+    const Result<RequestInput> input = readRequest(parser);
+    if (!input)
+        return usageError(QStringLiteral("send"), input.error());
+
+    // Transport options.
+    TransportOptions options;
+    bool ok = false;
+    const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || timeout <= 0 || timeout > 3600)
+        return usageError(QStringLiteral("send"),
+                          tr("--timeout: \"%1\" is not a number of seconds between 0 and "
+                             "3600")
+                              .arg(parser.value(QStringLiteral("timeout"))));
+    options.timeoutMs = qMax(1, static_cast<int>(timeout * 1000));
+    if (parser.isSet(QStringLiteral("max-response"))) {
+        options.maxResponseBytes = parser.value(QStringLiteral("max-response")).toLongLong(&ok);
+        if (!ok || options.maxResponseBytes <= 0)
+            return usageError(QStringLiteral("send"),
+                              tr("--max-response: \"%1\" is not a positive number of bytes")
+                                  .arg(parser.value(QStringLiteral("max-response"))));
+    }
+    options.caFile = parser.value(QStringLiteral("cacert"));
+    const QString proxy = parser.value(QStringLiteral("proxy"));
+    if (proxy == u"none") {
+        options.proxyMode = ProxyMode::None;
+    } else if (proxy != u"system") {
+        const QUrl proxyUrl(proxy, QUrl::StrictMode);
+        if (!proxyUrl.isValid() || proxyUrl.host().isEmpty() || proxyUrl.port() <= 0)
+            return usageError(
+                QStringLiteral("send"),
+                tr("--proxy: \"%1\" is not system, none or a URL such as http://host:3128").arg(proxy));
+        options.proxyMode = ProxyMode::Explicit;
+        const bool socks = proxyUrl.scheme().startsWith(u"socks");
+        options.proxy =
+            QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, proxyUrl.host(),
+                          static_cast<quint16>(proxyUrl.port()), proxyUrl.userName(), proxyUrl.password());
+    }
+    Transport transport;
+    const Result<bool> applied = transport.setOptions(options);
+    if (!applied)
+        return usageError(QStringLiteral("send"), applied.error());
+
+    // Stamp (when the Date follows the clock) and sign in one step, right before sending.
+    const bool clockFixed = parser.isSet(QStringLiteral("now"));
+    SignedRequest request = input->dateFollowsClock && !clockFixed
+                                ? stampAndSign(input->spec, input->secret.secret, systemClock())
+                                : sign(input->spec, input->secret.secret, input->now);
+    request.findings = input->secret.findings + request.findings;
+    if (!request.canSend()) {
+        printErr(tr("kommo-status send: not sent:\n"));
+        for (const Finding &f : request.findings) {
+            if (f.blocksSending)
+                printErr(QStringLiteral("  ") + report::findingLine(f) + u'\n');
+        }
+        return ExitUsage;
+    }
+    for (const Finding &f : request.findings) {
+        if (f.severity == Severity::Error)
+            printErr(tr("warning: sending anyway: %1\n").arg(report::findingLine(f)));
+    }
+
+    Exchange exchange;
+    QEventLoop loop;
+    QObject::connect(&transport, &Transport::finished, &loop, [&](const Exchange &e) {
+        exchange = e;
+        loop.quit();
+    });
+    if (!transport.send(request))
+        return ExitTransport;
+    loop.exec();
+
+    const QList<diagnosis::Line> lines = diagnosis::explainExchange(exchange, systemClock().now());
+    int exitCode = ExitTransport;
+    if (exchange.fault.kind == FaultKind::None && exchange.hasResponse())
+        exitCode = exchange.status >= 200 && exchange.status < 300 ? ExitOk : ExitHttpStatus;
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(exchangeJson(request, exchange, lines, exitCode));
+    else
+        printOut(exchangeText(exchange, lines));
+    return exitCode;
+}
+
+const RegisterVerb registration{
+    {"send", "Sign and send a request; show what went out, what came back and what it means.", &runSend}};
+
+} // namespace
+} // namespace kommo::cli
