@@ -8,7 +8,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcImport, "kommo.core.interchange")
+Q_LOGGING_CATEGORY(lcImport, "kommo.core.interchange.import", QtInfoMsg)
 
 namespace kommo::interchange {
 namespace {
