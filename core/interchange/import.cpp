@@ -42,7 +42,8 @@ QByteArrayView skipLead(QByteArrayView text)
 const QRegularExpression &requestLinePattern()
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*) +(\\S+)(?: +(HTTP/\\d(?:\\.\\d)?))? *\\r?$"));
+        QStringLiteral("^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*) "
+                       "+(/\\S*|[A-Za-z][A-Za-z0-9+.-]*://\\S+|\\*)(?: +(HTTP/\\d(?:\\.\\d)?))? *\\r?$"));
     return pattern;
 }
 

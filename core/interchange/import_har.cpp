@@ -111,6 +111,26 @@ struct HarReader::Private
         }
     }
 
+    // After log.entries: the rest of log and of the top-level object must still be well-formed JSON.
+    void finish()
+    {
+        phase = Phase::Done;
+        while (json.depth() > 0) {
+            const Token t = json.next();
+            if (t == Token::Name) {
+                if (!json.skipValue()) {
+                    jsonFailed();
+                    return;
+                }
+            } else if (t != Token::EndObject) {
+                jsonFailed();
+                return;
+            }
+        }
+        if (json.next() != Token::End)
+            jsonFailed();
+    }
+
     bool readHeaders(CapturedRequest &request)
     {
         const Token t = json.next();
@@ -277,7 +297,7 @@ bool HarReader::next(CapturedRequest &request)
     while (d->phase == Private::Phase::Entries) {
         const Token t = d->json.next();
         if (t == Token::EndArray) {
-            d->phase = Private::Phase::Done;
+            d->finish();
             return false;
         }
         if (t == Token::Invalid)
