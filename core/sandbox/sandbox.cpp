@@ -45,6 +45,16 @@ std::optional<Route> route(QByteArrayView path)
     return Route{QUrl::fromPercentEncoding(parts[0]), QUrl::fromPercentEncoding(parts[1])};
 }
 
+// The scope_id of any path below /v2/origin/custom/ (the first segment), or nothing.
+QString pathScope(QByteArrayView path)
+{
+    if (!path.startsWith(prefix))
+        return {};
+    const QByteArrayView rest = path.sliced(prefix.size());
+    const qsizetype slash = rest.indexOf('/');
+    return QUrl::fromPercentEncoding((slash < 0 ? rest : rest.first(slash)).toByteArray());
+}
+
 QByteArray firstHeader(const QList<Header> &headers, QByteArrayView name)
 {
     for (const Header &h : headers) {
@@ -249,18 +259,19 @@ ReceivedRequest Sandbox::judge(QByteArrayView method, QByteArrayView target, con
         return r;
     }
 
-    // Which channel: an unknown path gets an empty 404, as a wrong path does on the real host.
-    const std::optional<Route> where = route(path);
-    if (!where) {
-        answer(404, {},
-               tr("not a delivery-status path: /v2/origin/custom/{scope_id}/{msgid}/delivery_status"), false);
+    // Which channel: the first segment below /v2/origin/custom/. Any other path gets an empty 404, as a wrong
+    // path does on the real host.
+    const QString scopeId = pathScope(path);
+    if (scopeId.isEmpty()) {
+        answer(404, {}, tr("not a Chat API path: /v2/origin/custom/{scope_id}/{msgid}/delivery_status"),
+               false);
         record(r);
         return r;
     }
-    const auto channel = m_channels.constFind(where->scopeId);
+    const auto channel = m_channels.constFind(scopeId);
     if (channel == m_channels.constEnd()) {
         answer(404, "ORIGIN_NOT_REGISTERED", tr("origin not registered"));
-        r.verdict = tr("no channel with scope_id %1 is registered in the sandbox").arg(where->scopeId);
+        r.verdict = tr("no channel with scope_id %1 is registered in the sandbox").arg(scopeId);
         record(r);
         return r;
     }
@@ -317,6 +328,17 @@ ReceivedRequest Sandbox::judge(QByteArrayView method, QByteArrayView target, con
                    .arg(QString::fromLatin1(describeMinutes(qAbs(skew))),
                         skew < 0 ? tr("behind") : tr("ahead of"),
                         QString::fromLatin1(httpdate::format(r.at))));
+        record(r);
+        return r;
+    }
+
+    // A well-signed request to another Chat API method: the sandbox implements only delivery_status.
+    const std::optional<Route> where = route(path);
+    if (!where) {
+        answer(404, {},
+               tr("the signature is valid, but the sandbox implements only "
+                  "/v2/origin/custom/{scope_id}/{msgid}/delivery_status"),
+               false);
         record(r);
         return r;
     }
