@@ -1,0 +1,459 @@
+// The console's main window driven as a person would: typing, dropdown picks, Send, the sandbox, the layout.
+#include "core/signing/httpdate.h"
+#include "testsupport.h"
+#include "ui/body_pane.h"
+#include "ui/date_box.h"
+#include "ui/finding_badge.h"
+#include "ui/findings_pane.h"
+#include "ui/inputs_pane.h"
+#include "ui/mainwindow.h"
+#include "ui/palette.h"
+#include "ui/raw_request_pane.h"
+#include "ui/response_pane.h"
+#include "ui/sandbox_dock.h"
+#include "ui/signature_pane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace kommo;
+using namespace kommo::ui;
+
+namespace {
+
+const QString exampleScope =
+    QStringLiteral("f62a0162-46a7-430e-b06c-0ef798d56b21_52fd2a28-d2eb-4bd8-b862-a67934927b38");
+const QString exampleMsgid = QStringLiteral("3419eef6-2aa3-464c-b6e4-4386d0f8f3ca");
+const QString exampleSecret = QStringLiteral("fb50586ff7b68cd831fe0ef356345903f644c0d2");
+
+template<typename T> T *child(QObject *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QLatin1String(name));
+    if (!w)
+        qFatal("no widget named %s", name);
+    return w;
+}
+
+// Types text key by key; QTest::keyClicks only knows Latin-1, so other characters go as key events that carry
+// their text, the way an input method delivers them.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.unicode() < 0x80) {
+            QTest::keyClick(widget, char(c.unicode()));
+            continue;
+        }
+        QString unit(c);
+        if (c.isHighSurrogate() && i + 1 < text.size())
+            unit += text.at(++i);
+        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, unit, Qt::NoModifier);
+    }
+}
+
+// Selects everything in a line edit and types text over it, key by key.
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    typeText(edit, text);
+}
+
+void pick(QComboBox *combo, const QVariant &data)
+{
+    const int index = combo->findData(data);
+    QVERIFY2(index >= 0, qPrintable(data.toString()));
+    combo->setFocus();
+    combo->setCurrentIndex(index);
+}
+
+// The string to sign exactly as the table shows it: the value cells joined by line feeds.
+QString tableText(QTableWidget *table)
+{
+    QStringList lines;
+    for (int row = 0; row < table->rowCount(); ++row)
+        lines.append(table->item(row, SignaturePane::valueColumn)->text());
+    return lines.join(u'\n');
+}
+
+bool listHasField(QListWidget *list, const QString &field)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString() == field)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    MainWindowOptions options(const Clock *clock = nullptr)
+    {
+        MainWindowOptions o;
+        o.clock = clock;
+        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
+        return o;
+    }
+
+    // Types the API page's example into the window and chooses the sandbox from the dropdown.
+    void typeExample(MainWindow &window)
+    {
+        InputsPane *in = window.inputs();
+        typeInto(in->secretEdit(), exampleSecret);
+        typeInto(in->scopeIdEdit(), exampleScope);
+        typeInto(in->msgidEdit(), exampleMsgid);
+        pick(in->statusCombo(), 2);
+        pick(in->targetCombo(), int(TargetKind::Sandbox));
+        Q_EMIT in->targetCombo()->activated(in->targetCombo()->currentIndex());
+    }
+
+    void sendAndWait(MainWindow &window)
+    {
+        QSignalSpy shown(&window, &MainWindow::exchangeShown);
+        QVERIFY(window.sendAction()->isEnabled());
+        QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(shown.wait(10000));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void formVectors_data()
+    {
+        QTest::addColumn<QJsonObject>("vector");
+        for (const QJsonValue &v : test::signingVectors()) {
+            if (v.toObject().contains(u"form"))
+                QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
+        }
+    }
+
+    // Each form vector typed into the widgets, with dropdown picks and a fixed Date, shows the vector's
+    // bytes.
+    void formVectors()
+    {
+        QFETCH(QJsonObject, vector);
+        const QJsonObject form = vector.value(u"form").toObject();
+        const QString date = vector.value(u"date").toString();
+        FixedClock clock(httpdate::parse(date.toLatin1())->instant.addSecs(60));
+        MainWindow window(options(&clock));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        InputsPane *in = window.inputs();
+
+        typeInto(in->secretEdit(), vector.value(u"secret").toString());
+        typeInto(in->scopeIdEdit(), form.value(u"scope_id").toString());
+        typeInto(in->msgidEdit(), form.value(u"msgid").toString());
+        pick(in->statusCombo(), form.value(u"delivery_status").toInt());
+        if (form.contains(u"error_code"))
+            pick(in->errorCodeCombo(), form.value(u"error_code").toInt());
+        if (form.contains(u"error"))
+            typeInto(in->errorTextEdit(), form.value(u"error").toString());
+        QTest::mouseClick(in->dateBox()->fixedButton(), Qt::LeftButton);
+        typeInto(in->dateBox()->dateEdit(), date);
+
+        const QByteArray body = vector.value(u"body").toString().toUtf8();
+        QCOMPARE(window.bodyPane()->editor()->toPlainText().toUtf8(), body);
+        QVERIFY(window.bodyPane()->bytesLabel()->text().startsWith(QString::number(body.size()) + u' '));
+        QCOMPARE(window.signaturePane()->contentMd5Edit()->text(), vector.value(u"content_md5").toString());
+        QCOMPARE(tableText(window.signaturePane()->stringToSignTable()),
+                 vector.value(u"string_to_sign").toString());
+        QCOMPARE(window.signaturePane()->shownStringToSign(), vector.value(u"string_to_sign").toString());
+        QCOMPARE(window.signaturePane()->signatureEdit()->text(), vector.value(u"signature").toString());
+        const QString raw = window.rawRequestPane()->pendingView()->toPlainText();
+        QVERIFY(
+            raw.contains(QStringLiteral("X-Signature: ") + vector.value(u"signature").toString() + u'\n'));
+        QVERIFY(raw.contains(QStringLiteral("Date: ") + date + u'\n'));
+        QVERIFY(raw.endsWith(QString::fromUtf8(body)));
+        QVERIFY(!window.findingsPane()->list()->count() || !hasErrors(window.draft().current().findings));
+    }
+
+    // The body pane shows what is invisible: a raw body with a trailing newline says so.
+    void rawBodyEditing()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        BodyPane *body = window.bodyPane();
+        QVERIFY(body->editor()->isReadOnly());
+        QTest::mouseClick(body->rawMode(), Qt::LeftButton);
+        QVERIFY(!body->editor()->isReadOnly());
+        const QByteArray generated = window.draft().generatedBody();
+        QCOMPARE(body->editor()->toPlainText().toUtf8(), generated);
+        body->editor()->setFocus();
+        body->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClick(body->editor(), Qt::Key_Return);
+        QCOMPARE(window.draft().current().spec.body, generated + '\n');
+        QVERIFY(body->bytesLabel()->text().contains(u"newline"));
+        QVERIFY(window.signaturePane()->contentMd5Edit()->text() !=
+                QStringLiteral("b78f5baf6b4a03e53ff0fdb137f89f38"));
+        QTest::keyClick(body->editor(), Qt::Key_Backspace);
+        QCOMPARE(window.signaturePane()->contentMd5Edit()->text(),
+                 QStringLiteral("b78f5baf6b4a03e53ff0fdb137f89f38"));
+    }
+
+    void sendToSandbox()
+    {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        typeExample(window);
+        QVERIFY(window.draft().baseUrl().startsWith(u"http://127.0.0.1:"));
+        sendAndWait(window);
+
+        QVERIFY2(window.responsePane()->statusLabel()->text().contains(u"200"),
+                 qPrintable(window.responsePane()->statusLabel()->text()));
+        QVERIFY(window.responsePane()->diagnosisLabel()->text().contains(u"updated"));
+        const QString sent = window.rawRequestPane()->sentView()->toPlainText();
+        QVERIFY(
+            sent.contains(QStringLiteral("X-Signature: ") + window.signaturePane()->signatureEdit()->text()));
+        QVERIFY(!sent.contains(exampleSecret));
+        QTreeWidget *received = window.sandboxDock()->list();
+        QCOMPARE(received->topLevelItemCount(), 1);
+        QCOMPARE(received->topLevelItem(0)->text(1), QStringLiteral("200"));
+        QVERIFY(!window.busyIndicator()->isVisible());
+        QVERIFY(!window.cancelAction()->isEnabled());
+    }
+
+    // A secret that differs from the sandbox's channel: the response pane shows the 403 diagnosis.
+    void wrongSecretShows403()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        window.sandboxDock()->followCheck()->setChecked(false); // the sandbox keeps the page's secret
+        typeInto(window.inputs()->secretEdit(), QStringLiteral("not-the-channel-secret"));
+        sendAndWait(window);
+
+        QVERIFY2(window.responsePane()->statusLabel()->text().contains(u"403"),
+                 qPrintable(window.responsePane()->statusLabel()->text()));
+        bool invalidSignature = false;
+        for (const diagnosis::Line &line : window.responsePane()->diagnosis())
+            invalidSignature = invalidSignature || line.id == u"invalid_signature";
+        QVERIFY(invalidSignature);
+        QVERIFY(window.responsePane()->rawView()->toPlainText().contains(u"ORIGIN_INVALID_SIGNATURE"));
+        QVERIFY(window.responsePane()->prettyView()->toPlainText().contains(u"\n  \"error_code\": 403"));
+    }
+
+    void sendBlockedWithoutSecret()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        typeInto(window.inputs()->secretEdit(), QString());
+        QVERIFY(!window.sendAction()->isEnabled());
+        QVERIFY(window.sendAction()->toolTip().contains(u"secret"));
+        window.send(); // even when asked directly, nothing leaves
+        QCOMPARE(window.responsePane()->statusLabel()->text(), QObject::tr("Not sent"));
+        QCOMPARE(window.sandboxDock()->list()->topLevelItemCount(), 0);
+    }
+
+    void errorWidgetsFollowTheStatus()
+    {
+        MainWindow window(options());
+        window.show();
+        InputsPane *in = window.inputs();
+        pick(in->statusCombo(), 2);
+        QVERIFY(!in->errorCodeCombo()->isEnabled());
+        QVERIFY(!in->errorTextEdit()->isEnabled());
+        pick(in->statusCombo(), -1);
+        QVERIFY(in->errorCodeCombo()->isEnabled());
+        QVERIFY(in->errorTextEdit()->isEnabled());
+        pick(in->statusCombo(), 1);
+        QVERIFY(!in->errorCodeCombo()->isEnabled());
+        // Sent is listed but cannot be chosen; its tooltip says why.
+        auto *model = qobject_cast<QStandardItemModel *>(in->statusCombo()->model());
+        QVERIFY(model);
+        QStandardItem *sent = model->item(0);
+        QVERIFY(!sent->isEnabled());
+        QVERIFY(sent->toolTip().contains(u"Kommo sets"));
+    }
+
+    void findingsComeAndGo()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        QListWidget *list = window.findingsPane()->list();
+        auto *scopeBadge = child<FindingBadge>(&window, "finding_scopeIdEdit");
+        QVERIFY(!listHasField(list, QStringLiteral("scope_id")));
+        QVERIFY(!scopeBadge->isVisible());
+
+        typeInto(window.inputs()->scopeIdEdit(), QStringLiteral("not-a-scope"));
+        QVERIFY(listHasField(list, QStringLiteral("scope_id")));
+        QVERIFY(scopeBadge->isVisible());
+        QVERIFY(!scopeBadge->messages().isEmpty());
+        typeInto(window.inputs()->scopeIdEdit(), exampleScope);
+        QVERIFY(!listHasField(list, QStringLiteral("scope_id")));
+        QVERIFY(!scopeBadge->isVisible());
+
+        // 905 needs its text: the finding stands until the text is typed.
+        pick(window.inputs()->statusCombo(), -1);
+        pick(window.inputs()->errorCodeCombo(), 905);
+        QVERIFY(hasErrors(window.draft().current().findings));
+        QVERIFY(
+            window.sendAction()->isEnabled()); // a bad request still goes out: testers send them on purpose
+        typeInto(window.inputs()->errorTextEdit(), QStringLiteral("Recipient unreachable"));
+        QVERIFY(!hasErrors(window.draft().current().findings));
+    }
+
+    // At 1024x700 every input, Send and each pane is on screen at no less than its minimum size hint.
+    void fitsAt1024x700()
+    {
+        MainWindow window(options());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        typeExample(window);
+        sendAndWait(window); // the sandbox dock is open too
+        QTest::qWait(50);
+        QCOMPARE(window.size(), QSize(1024, 700));
+
+        InputsPane *in = window.inputs();
+        QList<QWidget *> widgets = {in->targetCombo(),
+                                    in->baseUrlEdit(),
+                                    in->secretEdit(),
+                                    in->revealButton(),
+                                    in->scopeIdEdit(),
+                                    in->msgidEdit(),
+                                    in->newMsgidButton(),
+                                    in->statusCombo(),
+                                    in->errorCodeCombo(),
+                                    in->errorTextEdit(),
+                                    in->dateBox()->followButton(),
+                                    in->dateBox()->fixedButton(),
+                                    in->dateBox()->dateEdit(),
+                                    in->dateBox()->resignButton(),
+                                    child<QWidget>(&window, "advancedFold"),
+                                    window.bodyPane(),
+                                    window.bodyPane()->rawMode(),
+                                    window.signaturePane(),
+                                    window.signaturePane()->stringToSignTable(),
+                                    window.rawRequestPane(),
+                                    window.responsePane(),
+                                    window.findingsPane(),
+                                    window.sandboxDock()};
+        auto *toolbar = child<QToolBar>(&window, "mainToolBar");
+        widgets.append(toolbar->widgetForAction(window.sendAction()));
+        const QRect windowRect = window.rect();
+        for (QWidget *w : std::as_const(widgets)) {
+            const QString name = w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                                           : w->objectName();
+            QVERIFY2(w->isVisible(), qPrintable(name));
+            const QSize min = w->minimumSizeHint().expandedTo(w->minimumSize());
+            QVERIFY2(w->width() >= min.width() && w->height() >= min.height(),
+                     qPrintable(QStringLiteral("%1: %2x%3 < %4x%5")
+                                    .arg(name)
+                                    .arg(w->width())
+                                    .arg(w->height())
+                                    .arg(min.width())
+                                    .arg(min.height())));
+            // Entirely on screen: not clipped by a scroll area or the window's edge.
+            QCOMPARE(w->visibleRegion().boundingRect(), w->rect());
+            const QRect inWindow(w->mapTo(&window, QPoint(0, 0)), w->size());
+            QVERIFY2(windowRect.contains(inWindow), qPrintable(name));
+        }
+    }
+
+    // The picture masks the secret even while it is revealed on screen.
+    void screenshotMasksSecret()
+    {
+        MainWindow window(options());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        typeExample(window);
+        QLineEdit *secret = window.inputs()->secretEdit();
+        window.inputs()->scopeIdEdit()->setFocus(); // no blinking cursor in the secret field
+        window.inputs()->revealButton()->setChecked(true);
+        QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+        const QImage revealed = secret->grab().toImage();
+
+        const QImage shot = window.capture();
+        QCOMPARE(secret->echoMode(), QLineEdit::Normal); // back as it was on screen
+        const qreal dpr = shot.devicePixelRatio();
+        const QRect area(secret->mapTo(&window, QPoint(0, 0)) * dpr, secret->size() * dpr);
+        const QImage inShot = shot.copy(area).convertToFormat(QImage::Format_RGB32);
+
+        window.inputs()->revealButton()->setChecked(false);
+        const QImage masked = secret->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(inShot.size(), masked.size());
+        QVERIFY(inShot == masked);
+        QVERIFY(inShot != revealed.convertToFormat(QImage::Format_RGB32));
+    }
+
+    // The window remembers its size, splitters and palette, and never the secret.
+    void settingsNeverHoldTheSecret()
+    {
+        const QString canary = QStringLiteral("canary-secret-5f1e2d");
+        const QString file = m_dir.filePath(QStringLiteral("remember.ini"));
+        MainWindowOptions o;
+        o.settingsFile = file;
+        {
+            MainWindow window(o);
+            window.resize(1100, 720);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            typeInto(window.inputs()->secretEdit(), canary);
+            window.setPaletteChoice(PaletteChoice::Dark);
+            window.close();
+        }
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray bytes = written.readAll();
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY(!bytes.contains(canary.toUtf8()));
+        QVERIFY(!bytes.contains(canary.toUtf8().toBase64()));
+        {
+            MainWindow window(o);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCOMPARE(window.size(), QSize(1100, 720));
+            QCOMPARE(currentPalette(), PaletteChoice::Dark);
+            QVERIFY(window.inputs()->secretEdit()->text().isEmpty());
+            window.setPaletteChoice(PaletteChoice::Light);
+        }
+    }
+
+    void copyAsCurlHasTheExactRequest()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        window.copyCurlAction()->trigger();
+        const QString curl = QApplication::clipboard()->text();
+        const SignedRequest &r = window.draft().current();
+        QVERIFY(curl.startsWith(u"curl "));
+        QVERIFY(curl.contains(QStringLiteral("'X-Signature: ") + QString::fromLatin1(r.signature) + u'\''));
+        QVERIFY(curl.contains(QStringLiteral("--data-raw '") + QString::fromUtf8(r.spec.body) + u'\''));
+        QVERIFY(!curl.contains(exampleSecret));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,48 @@
+#include "ui/send_controller.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSend, "kommo.ui.send")
+
+namespace kommo::ui {
+
+SendController::SendController(RequestDraft *draft, QObject *parent)
+    : QObject(parent)
+    , m_draft(draft)
+{
+    m_transport.setClock(&m_draft->clock());
+    connect(&m_transport, &Transport::finished, this, [this](const Exchange &exchange) {
+        qCInfo(lcSend) << "finished" << exchange.url.toString() << exchange.status
+                       << faultKindName(exchange.fault.kind);
+        Q_EMIT exchangeFinished(exchange, diagnosis::explainExchange(exchange, m_draft->clock().now()));
+        Q_EMIT busyChanged(false);
+    });
+}
+
+void SendController::send()
+{
+    if (m_transport.isBusy())
+        return;
+    const SignedRequest request = m_draft->snapshotForSend();
+    if (!request.canSend()) {
+        QStringList reasons;
+        for (const Finding &f : request.findings) {
+            if (f.blocksSending)
+                reasons.append(f.message);
+        }
+        Q_EMIT blocked(reasons.join(u' '));
+        return;
+    }
+    Q_EMIT sending(request);
+    Q_EMIT busyChanged(true);
+    if (!m_transport.send(request))
+        Q_EMIT busyChanged(false);
+}
+
+void SendController::cancel()
+{
+    if (m_transport.isBusy())
+        m_transport.cancel();
+}
+
+} // namespace kommo::ui
