@@ -100,7 +100,12 @@ QString exchangeText(const Exchange &exchange, const QList<diagnosis::Line> &lin
 {
     QString out = tr("== Sent: %1 %2 ==\n")
                       .arg(QString::fromLatin1(exchange.method), QString::fromUtf8(exchange.url.toEncoded()));
-    out += report::visibleText(exchange.sentRaw) + u'\n';
+    // The head as lines (each ends in CRLF on the wire), then the body with its line breaks made visible.
+    const qsizetype headEnd = exchange.sentRaw.indexOf("\r\n\r\n");
+    const QByteArray head = headEnd < 0 ? exchange.sentRaw : exchange.sentRaw.left(headEnd);
+    out += QString::fromUtf8(QByteArray(head).replace("\r\n", "\n")) + QStringLiteral("\n\n");
+    out += exchange.sentBody.isEmpty() ? tr("(empty body)") : report::visibleText(exchange.sentBody);
+    out += u'\n';
 
     if (exchange.hasResponse()) {
         out += tr("\n== Received ==\n");

@@ -137,6 +137,18 @@ bool extraHeaderIsSendable(const Header &extra, QList<Finding> *findings)
     return true;
 }
 
+// Whether an earlier extra header has the same name (any case) as extra, which is then not sent.
+bool isDuplicateExtra(const QList<Header> &extras, const Header &extra)
+{
+    for (const Header &earlier : extras) {
+        if (&earlier == &extra)
+            return false;
+        if (earlier.name.compare(extra.name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 RequestSpec formRequest(const delivery::Form &form)
@@ -235,7 +247,9 @@ SignedRequest render(const RequestSpec &spec, QByteArrayView secret)
                    {"Content-MD5", out.contentMd5},
                    {"X-Signature", out.signature}};
     for (const Header &extra : spec.extraHeaders) {
-        if (!extraHeaderIsSendable(extra, nullptr))
+        // A second header of the same name is not sent: QNetworkAccessManager keeps one value per name, and
+        // what is shown must be what goes out.
+        if (!extraHeaderIsSendable(extra, nullptr) || isDuplicateExtra(spec.extraHeaders, extra))
             continue;
         optional.erase(std::remove_if(optional.begin(), optional.end(),
                                       [&](const Header &h) {
@@ -341,8 +355,15 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
                                 tr("The Content-Type is \"%1\"; the API accepts only application/json.")
                                     .arg(QString::fromUtf8(spec.contentType))));
     }
-    for (const Header &extra : spec.extraHeaders)
-        extraHeaderIsSendable(extra, &findings);
+    for (const Header &extra : spec.extraHeaders) {
+        if (extraHeaderIsSendable(extra, &findings) && isDuplicateExtra(spec.extraHeaders, extra)) {
+            findings.append({Severity::Warning, QStringLiteral("header:") + QString::fromUtf8(extra.name),
+                             QStringLiteral("header_duplicate"),
+                             tr("A header named %1 is already given; only the first one is sent. Join the "
+                                "values with \", \" in one header instead.")
+                                 .arg(QString::fromUtf8(extra.name))});
+        }
+    }
 
     out.findings = findings + out.findings;
     return out;

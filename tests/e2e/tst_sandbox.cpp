@@ -115,7 +115,8 @@ private Q_SLOTS:
     {
         QSignalSpy received(box, &sandbox::Sandbox::requestReceived);
         RequestSpec s = spec(form(2));
-        s.extraHeaders = {{"X-Trace-Id", "abc 123"}};
+        // A duplicate name is shown and sent once (QNetworkAccessManager keeps one value per name).
+        s.extraHeaders = {{"X-Trace-Id", "abc 123"}, {"x-trace-id", "second"}, {"user-agent", "tester/1"}};
         const SignedRequest request = sign(s, secret, sandboxNow);
         const Exchange e = test::sendAndWait(*transport, request);
         QCOMPARE(e.status, 200);
@@ -133,6 +134,12 @@ private Q_SLOTS:
         QCOMPARE(got.method, request.method);
         QCOMPARE(got.target, request.target);
         QVERIFY(got.header("Cookie").isEmpty());
+        QCOMPARE(got.header("X-Trace-Id"), QByteArray("abc 123"));
+        QCOMPARE(got.header("User-Agent"), QByteArray("tester/1"));
+        bool warned = false;
+        for (const Finding &f : request.findings)
+            warned = warned || f.id == u"header_duplicate";
+        QVERIFY(warned);
     }
 
     void wrongSecretIs403()
