@@ -221,9 +221,17 @@ $context = stream_context_create(['http' => [
     'follow_location' => 0,
     'timeout' => 30,
 ]]);
-$answer = file_get_contents($url, false, $context);
-preg_match('{^HTTP/\S+ (\d+)}', $http_response_header[0] ?? '', $match);
-$status = (int)($match[1] ?? 0);
+$stream = fopen($url, 'r', false, $context);
+$status = 0;
+$length = -1; // read exactly Content-Length bytes: a server may keep the connection open
+foreach ($http_response_header ?? [] as $line) {
+    if (preg_match('{^HTTP/\S+ (\d+)}', $line, $match)) {
+        $status = (int)$match[1];
+    } elseif (preg_match('{^Content-Length:\s*(\d+)}i', $line, $match)) {
+        $length = (int)$match[1];
+    }
+}
+$answer = $stream === false ? false : stream_get_contents($stream, $length);
 echo "HTTP $status\n", $answer === false ? '' : $answer, "\n";
 exit($status >= 200 && $status < 300 ? 0 : 1);
 )tmpl",
