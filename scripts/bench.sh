@@ -10,3 +10,7 @@ cmake --build --preset bench --parallel "$(nproc)"
 
 echo "== bench_sign: one recompute against the bare EVP floor =="
 ./build-bench/bench/bench_sign
+
+echo
+echo "== bench_send: one send to the sandbox over a kept-alive connection, against curl =="
+./build-bench/bench/bench_send
