@@ -14,3 +14,6 @@ echo "== bench_sign: one recompute against the bare EVP floor =="
 echo
 echo "== bench_send: one send to the sandbox over a kept-alive connection, against curl =="
 ./build-bench/bench/bench_send
+
+echo "== bench_verify: kommo-status verify of a make_har.py HAR against py_verify.py (two sizes) =="
+./build-bench/bench/bench_verify
