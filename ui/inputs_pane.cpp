@@ -4,6 +4,7 @@
 #include "ui/date_box.h"
 #include "ui/finding_badge.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -108,6 +109,13 @@ InputsPane::InputsPane(RequestDraft *draft, QWidget *parent)
         m_errorCode->setItemData(m_errorCode->count() - 1, info.meaning, Qt::ToolTipRole);
     }
     m_errorText->setPlaceholderText(tr("shown to the Kommo user; required with 905"));
+
+    // Long item texts (the error codes' meanings) must not widen the form: the popup shows them in full.
+    for (QComboBox *combo : {m_target, m_status, m_errorCode}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+    m_errorCode->view()->setMinimumWidth(m_errorCode->fontMetrics().averageCharWidth() * 60);
 
     // Layout: one group for where it goes, one for what it says.
     auto *where = new QGroupBox(tr("Where"), this);

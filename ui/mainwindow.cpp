@@ -20,6 +20,8 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QFile>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,7 +63,10 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     , m_sandboxDock(new SandboxDock(this))
 {
     setWindowTitle(tr("Kommo delivery-status console"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/kommo-status-console.svg")));
+    // The icon is compiled into the executable, not into this library (tests run without it).
+    const QString icon = QStringLiteral(":/icons/kommo-status-console.svg");
+    if (QFile::exists(icon))
+        setWindowIcon(QIcon(icon));
 
     // Left: the inputs above the findings. Right: signature, then body beside the raw request, then the
     // response; every pane stays on screen at once.
@@ -111,7 +116,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     connect(m_sandboxDock->followCheck(), &QCheckBox::toggled, m_sandboxTarget,
             &SandboxTarget::setFollowDraft);
     connect(m_send, &SendController::busyChanged, this, [this](bool busy) {
-        m_busy->setVisible(busy);
+        m_busyAction->setVisible(busy);
         m_cancelAction->setEnabled(busy);
         updateSendEnabled();
     });
@@ -142,6 +147,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
             w->setFocus(Qt::OtherFocusReason);
     });
     updateSendEnabled();
+    // Text fields claim Ctrl+Return and Esc for themselves; the window's Send and Cancel must win.
+    qApp->installEventFilter(this);
 
     resize(1180, 780);
     if (m_options.useSettings) {
@@ -190,7 +197,6 @@ void MainWindow::buildActions()
     m_busy->setMaximumWidth(120);
     m_busy->setTextVisible(false);
     m_busy->setAccessibleName(tr("Sending"));
-    m_busy->hide();
 
     auto *toolbar = addToolBar(tr("Send"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -198,7 +204,8 @@ void MainWindow::buildActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_sendAction);
     toolbar->addAction(m_cancelAction);
-    toolbar->addWidget(m_busy);
+    m_busyAction = toolbar->addWidget(m_busy);
+    m_busyAction->setVisible(false);
     toolbar->addSeparator();
     toolbar->addAction(m_copyCurlAction);
 
@@ -312,6 +319,23 @@ QImage MainWindow::capture()
     const QImage image = grab().toImage();
     m_inputs->setSecretMasked(false);
     return image;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType() &&
+        isAncestorOf(static_cast<QWidget *>(watched))) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool sendKey = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                             key->modifiers().testFlag(Qt::ControlModifier);
+        const bool cancelKey = key->key() == Qt::Key_Escape && m_send->isBusy();
+        if (sendKey || cancelKey) {
+            // Left unaccepted, the key goes to the window's shortcut instead of the field.
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

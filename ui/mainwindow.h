@@ -81,6 +81,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -105,6 +106,7 @@ private:
     QAction *m_copyCurlAction = nullptr;
     QList<QAction *> m_paletteActions;
     QProgressBar *m_busy = nullptr;
+    QAction *m_busyAction = nullptr; // the toolbar shows and hides the indicator through it
 };
 
 } // namespace kommo::ui

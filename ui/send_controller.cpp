@@ -14,14 +14,15 @@ SendController::SendController(RequestDraft *draft, QObject *parent)
     connect(&m_transport, &Transport::finished, this, [this](const Exchange &exchange) {
         qCInfo(lcSend) << "finished" << exchange.url.toString() << exchange.status
                        << faultKindName(exchange.fault.kind);
-        Q_EMIT exchangeFinished(exchange, diagnosis::explainExchange(exchange, m_draft->clock().now()));
+        m_busy = false;
         Q_EMIT busyChanged(false);
+        Q_EMIT exchangeFinished(exchange, diagnosis::explainExchange(exchange, m_draft->clock().now()));
     });
 }
 
 void SendController::send()
 {
-    if (m_transport.isBusy())
+    if (m_busy)
         return;
     const SignedRequest request = m_draft->snapshotForSend();
     if (!request.canSend()) {
@@ -34,9 +35,12 @@ void SendController::send()
         return;
     }
     Q_EMIT sending(request);
+    m_busy = true;
     Q_EMIT busyChanged(true);
-    if (!m_transport.send(request))
+    if (!m_transport.send(request)) {
+        m_busy = false;
         Q_EMIT busyChanged(false);
+    }
 }
 
 void SendController::cancel()

@@ -18,7 +18,7 @@ public:
     SendController(RequestDraft *draft, QObject *parent = nullptr);
 
     Transport &transport() { return m_transport; }
-    bool isBusy() const { return m_transport.isBusy(); }
+    bool isBusy() const { return m_busy; }
 
 public Q_SLOTS:
     // Sends unless the findings make sending impossible or unsafe; other findings only warn.
@@ -35,6 +35,7 @@ Q_SIGNALS:
 private:
     RequestDraft *m_draft;
     Transport m_transport;
+    bool m_busy = false; // from send() until finished, signals included
 };
 
 } // namespace kommo::ui

@@ -20,7 +20,7 @@ void makeByteView(QPlainTextEdit *edit, bool wrap, bool showWhitespace)
     edit->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     edit->setTabChangesFocus(true);
-    edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 3 + 10);
+    edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 2 + 10);
 }
 
 void makeValueView(QLineEdit *edit)

