@@ -263,7 +263,8 @@ from datetime import datetime, timezone
 
 secret = os.environb.get(b"KOMMO_CHANNEL_SECRET")
 if not secret:
-    sys.exit("Set KOMMO_CHANNEL_SECRET to the channel secret.")
+    print("Set KOMMO_CHANNEL_SECRET to the channel secret.", file=sys.stderr)
+    sys.exit(2)
 method = @METHOD@
 url = @URL@
 path = @PATH@  # as signed: no scheme, host or query
@@ -561,7 +562,10 @@ QByteArray shell(const Fields &f)
 # Run: KOMMO_CHANNEL_SECRET=... sh this-file.sh
 # openssl takes the HMAC key on its command line: on a shared machine other users could see it in ps.
 set -eu
-: "${KOMMO_CHANNEL_SECRET:?Set KOMMO_CHANNEL_SECRET to the channel secret.}"
+if [ -z "${KOMMO_CHANNEL_SECRET:-}" ]; then
+    echo 'Set KOMMO_CHANNEL_SECRET to the channel secret.' >&2
+    exit 2
+fi
 method=@METHOD@
 url=@URL@
 path=@PATH@ # as signed: no scheme, host or query
