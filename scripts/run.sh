@@ -38,3 +38,20 @@ kill -TERM "$sandbox_pid"
 wait "$sandbox_pid" || true
 sandbox_pid=
 # --- end of the send block ---
+
+# --- the console: the same example in the desktop window (issue 4) ---
+console=./build/app/gui/kommo-status-console
+echo
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "== kommo-status-console --example: the API page's example in the console, the sandbox as target =="
+    echo "(press Ctrl+Return to send it; close the window to finish)"
+    "$console" --example
+else
+    shot=${KOMMO_SCREENSHOT:-$(mktemp --suffix=.png)}
+    echo "== No display here (DISPLAY is not set): the console runs under xvfb-run instead =="
+    echo "It fills in the same example, sends it to its in-process sandbox and saves a picture of itself:"
+    xvfb-run -a -s "-screen 0 1280x800x24" "$console" --example --send --size 1024x700 --screenshot "$shot" 2>/dev/null
+    echo "screenshot: $shot (the secret is masked in it)"
+    echo "The CLI above showed the same flow: sign, then send to the sandbox and its 200."
+fi
+# --- end of the console block ---

@@ -92,14 +92,15 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     right->addWidget(request);
     right->addWidget(m_response);
     right->setStretchFactor(0, 0);
-    right->setStretchFactor(1, 2);
-    right->setStretchFactor(2, 3);
+    right->setStretchFactor(1, 3);
+    right->setStretchFactor(2, 2);
 
     auto *main = splitter(Qt::Horizontal, "mainSplitter", this);
     main->addWidget(left);
     main->addWidget(right);
-    main->setStretchFactor(0, 0);
-    main->setStretchFactor(1, 1);
+    // A wider window gives the inputs a share too, so that a whole scope_id fits at full HD.
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 3);
     main->setSizes({410, 614});
     setCentralWidget(main);
 

@@ -98,7 +98,7 @@ void RawRequestPane::showSent(const Exchange &exchange)
     m_sentRaw = exchange.sentRaw;
     m_sent->setPlainText(displayRaw(exchange.sentRaw));
     m_sentInfo->setText(
-        tr("Sent %1 to %2: %n header(s), every one shown.", nullptr, int(exchange.sentHeaders.size()))
+        tr("Sent at %1, %n header(s), every one shown, to %2", nullptr, int(exchange.sentHeaders.size()))
             .arg(QLocale::c().toString(exchange.sentAt.toUTC(), QStringLiteral("HH:mm:ss 'UTC'")),
                  exchange.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
     m_sentInfo->setToolTip(exchange.url.toString());

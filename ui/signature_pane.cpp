@@ -43,7 +43,11 @@ SignaturePane::SignaturePane(RequestDraft *draft, QWidget *parent)
     m_lines->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     const int tableHeight = rowHeight * 5 + m_lines->horizontalHeader()->sizeHint().height() + 4;
     m_lines->setMinimumHeight(tableHeight);
-    m_lines->setMaximumHeight(tableHeight + 20); // room for a horizontal scroll bar
+    m_lines->setMaximumHeight(tableHeight);
+    m_lines->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_lines->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A long path keeps its start and its end in sight; the tooltip and Copy give it whole.
+    m_lines->setTextElideMode(Qt::ElideMiddle);
     m_lines->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     const QStringList sources = {tr("method"), tr("Content-MD5 header"), tr("Content-Type header"),
                                  tr("Date header"), tr("path (no host, no query)")};
