@@ -253,6 +253,40 @@ private Q_SLOTS:
         QVERIFY(received.header("Date").endsWith(" +0000"));
     }
 
+    // A body with bytes that are not UTF-8, controls and invisible marks: every runtime sends and hashes the
+    // very bytes exported (the sandbox accepts the signature and Content-MD5, then rejects the body as not
+    // JSON).
+    void rawBytesArriveExactly_data() { snippet_data(); }
+
+    void rawBytesArriveExactly()
+    {
+        QFETCH(QString, format);
+        const QString msgid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QByteArray body = "{\"msgid\":\"" + msgid.toLatin1() +
+                                "\",\"e\":\"caf\xe9 \xff\x01\x1b[1m \xe2\x80\xae $x %s \\ '\"\"}\r\n\t";
+        QFile bodyFile(dir.filePath(QStringLiteral("body.bin")));
+        QVERIFY(bodyFile.open(QIODevice::WriteOnly));
+        bodyFile.write(body);
+        bodyFile.close();
+        const test::ProcessResult exported = test::runCli(
+            {QStringLiteral("export"), QStringLiteral("--format"), format, QStringLiteral("--secret-file"),
+             secretAFile, QStringLiteral("--base-url"), box.url().toString(), QStringLiteral("--path"),
+             QStringLiteral("/v2/origin/custom/") + scope + u'/' + msgid + QStringLiteral("/delivery_status"),
+             QStringLiteral("--body-file"), bodyFile.fileName()});
+        QVERIFY(!exported.out.isEmpty());
+
+        const qsizetype before = box.receivedRequests().size();
+        const Ran ran = runSnippet(format, exported.out, secretB);
+        QVERIFY2(!ran.err.startsWith("MISSING"), ran.err.constData());
+        QVERIFY(ran.finished);
+        QCOMPARE(box.receivedRequests().size(), before + 1);
+        const sandbox::ReceivedRequest received = box.receivedRequests().constLast();
+        QCOMPARE(received.body, body);
+        QCOMPARE(received.status, 400);
+        QVERIFY2(!received.errorType.contains("SIGNATURE") && !received.verdict.contains(u"MD5"),
+                 qPrintable(received.verdict));
+    }
+
     // The same snippet with the export's secret A is refused: the sandbox really checks the signature.
     void wrongSecretGets403()
     {
