@@ -31,6 +31,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -65,8 +66,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     setWindowTitle(tr("Kommo delivery-status console"));
     // The icon is compiled into the executable, not into this library (tests run without it).
     const QString icon = QStringLiteral(":/icons/kommo-status-console.svg");
+    // Loading it pulls in the SVG plugin: done after the first paint, not before.
     if (QFile::exists(icon))
-        setWindowIcon(QIcon(icon));
+        QTimer::singleShot(0, this, [this, icon] { setWindowIcon(QIcon(icon)); });
 
     // Left: the inputs above the findings. Right: signature, then body beside the raw request, then the
     // response; every pane stays on screen at once.
