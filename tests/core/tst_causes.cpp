@@ -77,6 +77,9 @@ QByteArray pretty(const QByteArray &body, diagnosis::Layout layout)
 
 } // namespace
 
+// Declared before the first use, or a release build sees the specialization after its instantiation.
+Q_DECLARE_METATYPE(std::function<void(Recipe &)>)
+
 class TestCauses : public QObject
 {
     Q_OBJECT
@@ -274,8 +277,6 @@ private Q_SLOTS:
         QCOMPARE(diagnosis::unescapeJsonText(escaped, all), QByteArray("{\"a\":\"x/y é 😀 \\\\/\"}"));
     }
 };
-
-Q_DECLARE_METATYPE(std::function<void(Recipe &)>)
 
 QTEST_GUILESS_MAIN(TestCauses)
 #include "tst_causes.moc"
