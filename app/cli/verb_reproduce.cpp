@@ -2,6 +2,7 @@
 // optionally send it.
 #include "app/cli/console_io.h"
 #include "app/cli/request_options.h"
+#include "app/cli/send_support.h"
 #include "app/cli/verb.h"
 
 #include "core/diagnosis/reproduce.h"
@@ -15,7 +16,6 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 
@@ -66,22 +66,11 @@ Result<CapturedRequest> readCapture(const QString &name, int entry)
 
 QJsonObject exchangeJson(const Exchange &exchange, const QList<diagnosis::Line> &lines)
 {
-    QJsonArray headers;
-    for (const Header &h : exchange.responseHeaders) {
-        headers.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.name)},
-                                   {QStringLiteral("value"), QString::fromUtf8(h.value)}});
-    }
-    QJsonArray diagnosisLines;
-    for (const diagnosis::Line &l : lines) {
-        diagnosisLines.append(QJsonObject{{QStringLiteral("tone"), diagnosis::toneName(l.tone)},
-                                          {QStringLiteral("id"), l.id},
-                                          {QStringLiteral("text"), l.text}});
-    }
     QJsonObject out{{QStringLiteral("status"), exchange.status},
                     {QStringLiteral("reason"), QString::fromUtf8(exchange.reason)},
-                    {QStringLiteral("headers"), headers},
+                    {QStringLiteral("headers"), report::headersJson(exchange.responseHeaders)},
                     {QStringLiteral("body"), QString::fromUtf8(exchange.responseBody)},
-                    {QStringLiteral("diagnosis"), diagnosisLines}};
+                    {QStringLiteral("diagnosis"), diagnosis::linesJson(lines)}};
     out.insert(QStringLiteral("fault"),
                exchange.fault.kind == FaultKind::None
                    ? QJsonValue(QJsonValue::Null)
@@ -192,20 +181,13 @@ int runReproduce(const QStringList &arguments)
     const Result<bool> applied = transport.setOptions(transportOptions);
     if (!applied)
         return usageError(QStringLiteral("reproduce"), applied.error());
-    Exchange exchange;
-    QEventLoop loop;
-    QObject::connect(&transport, &Transport::finished, &loop, [&](const Exchange &e) {
-        exchange = e;
-        loop.quit();
-    });
-    if (!transport.send(request))
+    const std::optional<Exchange> sent = sendAndWait(transport, request);
+    if (!sent)
         return ExitTransport;
-    loop.exec();
+    const Exchange &exchange = *sent;
 
     const QList<diagnosis::Line> lines = diagnosis::explainExchange(exchange, systemClock().now());
-    int exitCode = ExitTransport;
-    if (exchange.fault.kind == FaultKind::None && exchange.hasResponse())
-        exitCode = exchange.status >= 200 && exchange.status < 300 ? ExitOk : ExitHttpStatus;
+    const int exitCode = exitCodeFor(exchange);
     if (json) {
         object.insert(QStringLiteral("response"), exchangeJson(exchange, lines));
         object.insert(QStringLiteral("exit_code"), exitCode);

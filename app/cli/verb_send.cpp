@@ -1,6 +1,7 @@
 // `kommo-status send`: sign one request, send it, and show what went out, what came back and what it means.
 #include "app/cli/console_io.h"
 #include "app/cli/request_options.h"
+#include "app/cli/send_support.h"
 #include "app/cli/verb.h"
 
 #include "core/diagnosis/response.h"
@@ -10,7 +11,6 @@
 #include "core/translate.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonArray>
 
 namespace kommo::cli {
@@ -18,45 +18,23 @@ namespace {
 
 KOMMO_DECLARE_TR("kommo::cli::send")
 
-QJsonArray headerList(const QList<Header> &headers)
-{
-    QJsonArray list;
-    for (const Header &h : headers) {
-        list.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.name)},
-                                {QStringLiteral("value"), QString::fromUtf8(h.value)}});
-    }
-    return list;
-}
-
-// A body as text where it is UTF-8, otherwise as base64.
-void insertBody(QJsonObject &object, const QByteArray &body)
-{
-    if (report::isValidUtf8(body)) {
-        object.insert(QStringLiteral("body"), QString::fromUtf8(body));
-    } else {
-        object.insert(QStringLiteral("body"), QJsonValue::Null);
-        object.insert(QStringLiteral("body_base64"), QString::fromLatin1(body.toBase64()));
-    }
-    object.insert(QStringLiteral("body_bytes"), body.size());
-}
-
 QJsonObject exchangeJson(const SignedRequest &request, const Exchange &exchange,
                          const QList<diagnosis::Line> &lines, int exitCode)
 {
     QJsonObject sent{{QStringLiteral("method"), QString::fromLatin1(exchange.method)},
                      {QStringLiteral("url"), QString::fromUtf8(exchange.url.toEncoded())},
-                     {QStringLiteral("headers"), headerList(exchange.sentHeaders)},
+                     {QStringLiteral("headers"), report::headersJson(exchange.sentHeaders)},
                      {QStringLiteral("at"), exchange.sentAt.toUTC().toString(Qt::ISODate)}};
-    insertBody(sent, exchange.sentBody);
+    report::insertBody(sent, exchange.sentBody);
 
     QJsonValue response = QJsonValue::Null;
     if (exchange.hasResponse()) {
         QJsonObject r{{QStringLiteral("status"), exchange.status},
                       {QStringLiteral("reason"), QString::fromUtf8(exchange.reason)},
                       {QStringLiteral("http_version"), QString::fromLatin1(exchange.httpVersion)},
-                      {QStringLiteral("headers"), headerList(exchange.responseHeaders)},
+                      {QStringLiteral("headers"), report::headersJson(exchange.responseHeaders)},
                       {QStringLiteral("truncated"), exchange.truncated}};
-        insertBody(r, exchange.responseBody);
+        report::insertBody(r, exchange.responseBody);
         response = r;
     }
 
@@ -81,18 +59,12 @@ QJsonObject exchangeJson(const SignedRequest &request, const Exchange &exchange,
                             {QStringLiteral("tls_problems"), problems}};
     }
 
-    QJsonArray diagnosisLines;
-    for (const diagnosis::Line &l : lines) {
-        diagnosisLines.append(QJsonObject{{QStringLiteral("tone"), diagnosis::toneName(l.tone)},
-                                          {QStringLiteral("id"), l.id},
-                                          {QStringLiteral("text"), l.text}});
-    }
     return {{QStringLiteral("request"), report::signedRequestJson(request)},
             {QStringLiteral("sent"), sent},
             {QStringLiteral("response"), response},
             {QStringLiteral("timings"), timings},
             {QStringLiteral("fault"), fault},
-            {QStringLiteral("diagnosis"), diagnosisLines},
+            {QStringLiteral("diagnosis"), diagnosis::linesJson(lines)},
             {QStringLiteral("exit_code"), exitCode}};
 }
 
@@ -244,20 +216,13 @@ int runSend(const QStringList &arguments)
             printErr(tr("warning: sending anyway: %1\n").arg(report::findingLine(f)));
     }
 
-    Exchange exchange;
-    QEventLoop loop;
-    QObject::connect(&transport, &Transport::finished, &loop, [&](const Exchange &e) {
-        exchange = e;
-        loop.quit();
-    });
-    if (!transport.send(request))
+    const std::optional<Exchange> sent = sendAndWait(transport, request);
+    if (!sent)
         return ExitTransport;
-    loop.exec();
+    const Exchange &exchange = *sent;
 
     const QList<diagnosis::Line> lines = diagnosis::explainExchange(exchange, systemClock().now());
-    int exitCode = ExitTransport;
-    if (exchange.fault.kind == FaultKind::None && exchange.hasResponse())
-        exitCode = exchange.status >= 200 && exchange.status < 300 ? ExitOk : ExitHttpStatus;
+    const int exitCode = exitCodeFor(exchange);
     if (parser.isSet(QStringLiteral("json")))
         printJson(exchangeJson(request, exchange, lines, exitCode));
     else

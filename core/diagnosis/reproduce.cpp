@@ -87,27 +87,6 @@ QJsonValue bytesJson(const std::optional<QByteArray> &value)
     return QString::fromUtf8(*value);
 }
 
-QJsonArray headersJson(const QList<Header> &headers)
-{
-    QJsonArray list;
-    for (const Header &h : headers) {
-        list.append(QJsonObject{{QStringLiteral("name"), QString::fromUtf8(h.name)},
-                                {QStringLiteral("value"), QString::fromUtf8(h.value)}});
-    }
-    return list;
-}
-
-void insertBody(QJsonObject &object, const QByteArray &body)
-{
-    if (report::isValidUtf8(body)) {
-        object.insert(QStringLiteral("body"), QString::fromUtf8(body));
-    } else {
-        object.insert(QStringLiteral("body"), QJsonValue::Null);
-        object.insert(QStringLiteral("body_base64"), QString::fromLatin1(body.toBase64()));
-    }
-    object.insert(QStringLiteral("body_bytes"), body.size());
-}
-
 } // namespace
 
 QList<Difference> Reproduction::unexpected() const
@@ -247,21 +226,21 @@ QJsonObject reproductionJson(const Reproduction &r)
 {
     QJsonObject original{{QStringLiteral("method"), QString::fromUtf8(r.original.method)},
                          {QStringLiteral("url"), QString::fromUtf8(r.originalUrl)},
-                         {QStringLiteral("headers"), headersJson(r.original.headers)},
+                         {QStringLiteral("headers"), report::headersJson(r.original.headers)},
                          {QStringLiteral("string_to_sign"), QString::fromUtf8(r.originalStringToSign)},
                          {QStringLiteral("signature_matches_secret"),
                           r.originalSignatureMatches ? QJsonValue(*r.originalSignatureMatches)
                                                      : QJsonValue(QJsonValue::Null)}};
-    insertBody(original, r.original.body);
+    report::insertBody(original, r.original.body);
 
     QJsonObject resigned{{QStringLiteral("method"), QString::fromUtf8(r.resigned.method)},
                          {QStringLiteral("url"), QString::fromUtf8(r.resignedUrl)},
-                         {QStringLiteral("headers"), headersJson(r.resigned.headers)},
+                         {QStringLiteral("headers"), report::headersJson(r.resigned.headers)},
                          {QStringLiteral("date"), QString::fromUtf8(r.resigned.spec.date)},
                          {QStringLiteral("content_md5"), QString::fromLatin1(r.resigned.contentMd5)},
                          {QStringLiteral("string_to_sign"), QString::fromUtf8(r.resigned.stringToSign)},
                          {QStringLiteral("signature"), QString::fromLatin1(r.resigned.signature)}};
-    insertBody(resigned, r.resigned.spec.body);
+    report::insertBody(resigned, r.resigned.spec.body);
 
     QJsonArray differences;
     for (const Difference &d : r.differences) {

@@ -180,4 +180,15 @@ QList<Line> explainExchange(const Exchange &exchange, const QDateTime &localNow)
     return lines;
 }
 
+QJsonArray linesJson(const QList<Line> &lines)
+{
+    QJsonArray list;
+    for (const Line &l : lines) {
+        list.append(QJsonObject{{QStringLiteral("tone"), toneName(l.tone)},
+                                {QStringLiteral("id"), l.id},
+                                {QStringLiteral("text"), l.text}});
+    }
+    return list;
+}
+
 } // namespace kommo::diagnosis

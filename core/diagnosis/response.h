@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -43,5 +44,8 @@ QList<Line> explainResponse(int status, const QList<Header> &headers, const QByt
 
 // The same for a whole exchange: a fault or a truncated body first, then the response's own lines.
 QList<Line> explainExchange(const Exchange &exchange, const QDateTime &localNow);
+
+// [{"tone", "id", "text"}] for each line, as the CLI's JSON prints them.
+QJsonArray linesJson(const QList<Line> &lines);
 
 } // namespace kommo::diagnosis

@@ -87,16 +87,6 @@ bool hasData(const SignedRequest &request)
     return !request.spec.body.isEmpty() || (request.method != "GET" && request.method != "HEAD");
 }
 
-QJsonArray headersJson(const QList<Header> &headers)
-{
-    QJsonArray list;
-    for (const Header &h : headers) {
-        list.append(QJsonObject{{QStringLiteral("name"), QString::fromUtf8(h.name)},
-                                {QStringLiteral("value"), QString::fromUtf8(h.value)}});
-    }
-    return list;
-}
-
 // A body as HAR carries it: text when UTF-8, else base64 with "encoding".
 void insertHarText(QJsonObject &object, const QByteArray &body)
 {
@@ -257,7 +247,7 @@ QJsonObject harEntry(const SignedRequest &request, const ExportOptions &options,
         {QStringLiteral("url"), QString::fromUtf8(url)},
         {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
         {QStringLiteral("cookies"), QJsonArray()},
-        {QStringLiteral("headers"), headersJson(headers)},
+        {QStringLiteral("headers"), report::headersJson(headers)},
         {QStringLiteral("queryString"), queryString},
         {QStringLiteral("headersSize"),
          headerBlockSize(request.method + ' ' + request.target + " HTTP/1.1", headers)},
@@ -304,7 +294,7 @@ QJsonObject harEntry(const SignedRequest &request, const ExportOptions &options,
             {QStringLiteral("httpVersion"),
              QStringLiteral("HTTP/") + QString::fromLatin1(exchange->httpVersion)},
             {QStringLiteral("cookies"), QJsonArray()},
-            {QStringLiteral("headers"), headersJson(exchange->responseHeaders)},
+            {QStringLiteral("headers"), report::headersJson(exchange->responseHeaders)},
             {QStringLiteral("content"), content},
             {QStringLiteral("redirectURL"), QString::fromUtf8(exchange->responseHeader("Location"))},
             {QStringLiteral("headersSize"), -1},

@@ -19,6 +19,27 @@ bool isValidUtf8(QByteArrayView bytes)
     return !decoder.hasError();
 }
 
+QJsonArray headersJson(const QList<Header> &headers)
+{
+    QJsonArray list;
+    for (const Header &h : headers) {
+        list.append(QJsonObject{{QStringLiteral("name"), QString::fromUtf8(h.name)},
+                                {QStringLiteral("value"), QString::fromUtf8(h.value)}});
+    }
+    return list;
+}
+
+void insertBody(QJsonObject &object, QByteArrayView body)
+{
+    if (isValidUtf8(body)) {
+        object.insert(QStringLiteral("body"), QString::fromUtf8(body));
+    } else {
+        object.insert(QStringLiteral("body"), QJsonValue::Null);
+        object.insert(QStringLiteral("body_base64"), QString::fromLatin1(body.toByteArray().toBase64()));
+    }
+    object.insert(QStringLiteral("body_bytes"), body.size());
+}
+
 QJsonArray findingsJson(const QList<Finding> &findings)
 {
     QJsonArray list;

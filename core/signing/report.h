@@ -11,6 +11,12 @@ namespace kommo::report {
 // True when bytes are valid UTF-8 (and so can be shown and exported as text).
 bool isValidUtf8(QByteArrayView bytes);
 
+// [{"name", "value"}] in order, duplicates kept.
+QJsonArray headersJson(const QList<Header> &headers);
+
+// "body" as text where the bytes are UTF-8, else null with "body_base64"; and "body_bytes".
+void insertBody(QJsonObject &object, QByteArrayView body);
+
 // {"severity", "field", "message", "id"} for each finding.
 QJsonArray findingsJson(const QList<Finding> &findings);
 
