@@ -1,5 +1,7 @@
 #include "core/diagnosis/causes.h"
 
+#include "core/hex.h"
+
 #include "core/crypto/crypto.h"
 #include "core/delivery/delivery.h"
 #include "core/signing/httpdate.h"
@@ -62,17 +64,6 @@ std::pair<char32_t, int> decodeUtf8(QByteArrayView s, qsizetype i)
         cp = (cp << 6) | (c & 0x3F);
     }
     return {cp, length};
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 int hex4(QByteArrayView s, qsizetype i)

@@ -1,5 +1,7 @@
 // The cURL importer: bash word splitting and quoting, then curl's own options. Nothing is expanded or read.
 #include "core/interchange/import.h"
+
+#include "core/hex.h"
 #include "core/interchange/import_internal.h"
 
 #include "core/translate.h"
@@ -25,17 +27,6 @@ struct Words
 bool isBlank(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 void appendCodePoint(QByteArray &out, char32_t cp)
@@ -107,8 +98,8 @@ qsizetype readAnsiC(QByteArrayView s, qsizetype i, QByteArray &out, bool &closed
         case 'x': {
             int value = 0;
             int n = 0;
-            while (n < 2 && i < s.size() && hexDigit(s[i]) >= 0) {
-                value = value * 16 + hexDigit(s[i]);
+            while (n < 2 && i < s.size() && hexValue(s[i]) >= 0) {
+                value = value * 16 + hexValue(s[i]);
                 ++i;
                 ++n;
             }
@@ -123,8 +114,8 @@ qsizetype readAnsiC(QByteArrayView s, qsizetype i, QByteArray &out, bool &closed
             const int max = e == 'u' ? 4 : 8;
             quint32 value = 0;
             int n = 0;
-            while (n < max && i < s.size() && hexDigit(s[i]) >= 0) {
-                value = value * 16 + static_cast<quint32>(hexDigit(s[i]));
+            while (n < max && i < s.size() && hexValue(s[i]) >= 0) {
+                value = value * 16 + static_cast<quint32>(hexValue(s[i]));
                 ++i;
                 ++n;
             }

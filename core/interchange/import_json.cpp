@@ -1,5 +1,7 @@
 #include "core/interchange/import_json.h"
 
+#include "core/hex.h"
+
 #include "core/translate.h"
 
 #include <QCoreApplication>
@@ -26,17 +28,6 @@ struct StopTable
     }
 };
 constexpr StopTable stringStops;
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 int hex4(const char *p)
 {
