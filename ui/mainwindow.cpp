@@ -4,6 +4,7 @@
 #include "core/interchange/curl_export.h"
 #include "core/transport/transport.h"
 #include "ui/body_pane.h"
+#include "ui/capture_tools.h"
 #include "ui/findings_pane.h"
 #include "ui/inputs_pane.h"
 #include "ui/raw_request_pane.h"
@@ -112,6 +113,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     resizeDocks({m_sandboxDock}, {120}, Qt::Vertical);
 
     buildActions();
+    m_captureTools = new CaptureTools(this, m_draft, m_send, m_inputs);
+    m_captureTools->install(menuBar());
+    connect(m_response, &ResponsePane::verifySentRequested, m_captureTools, &CaptureTools::verifySent);
 
     // Wiring: the panes already follow the draft; here only the sending and the sandbox.
     connect(m_inputs, &InputsPane::sandboxWanted, this, &MainWindow::useSandbox);

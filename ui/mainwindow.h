@@ -25,6 +25,7 @@ struct Exchange;
 namespace kommo::ui {
 
 class BodyPane;
+class CaptureTools;
 class FindingsPane;
 class InputsPane;
 class RawRequestPane;
@@ -63,6 +64,8 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *copyCurlAction() const { return m_copyCurlAction; }
     QProgressBar *busyIndicator() const { return m_busy; }
+    // Verify, Import, Export and Reproduce (their views are made on first use).
+    CaptureTools *captureTools() const { return m_captureTools; }
 
     // The API page's cURL example (status Read) with the sandbox as the target. Never touches a keychain.
     void loadExample();
@@ -107,6 +110,7 @@ private:
     QList<QAction *> m_paletteActions;
     QProgressBar *m_busy = nullptr;
     QAction *m_busyAction = nullptr; // the toolbar shows and hides the indicator through it
+    CaptureTools *m_captureTools = nullptr;
 };
 
 } // namespace kommo::ui

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -128,6 +129,7 @@ ResponsePane::ResponsePane(QWidget *parent)
     , m_pretty(new QPlainTextEdit(this))
     , m_raw(new QPlainTextEdit(this))
     , m_headers(new QPlainTextEdit(this))
+    , m_verifySent(new QPushButton(tr("&Why 403? Verify what was sent"), this))
 {
     setObjectName(QStringLiteral("responsePane"));
     m_status->setObjectName(QStringLiteral("responseStatusLabel"));
@@ -184,6 +186,11 @@ ResponsePane::ResponsePane(QWidget *parent)
     head->addWidget(new QLabel(tr("<b>Response</b>"), this));
     head->addWidget(m_status);
     head->addStretch(1);
+    m_verifySent->setObjectName(QStringLiteral("verifySentButton"));
+    m_verifySent->setToolTip(tr("Run the verifier on exactly what was sent, with the form's secret"));
+    m_verifySent->hide();
+    connect(m_verifySent, &QPushButton::clicked, this, &ResponsePane::verifySentRequested);
+    head->addWidget(m_verifySent);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(2);
@@ -199,6 +206,7 @@ ResponsePane::ResponsePane(QWidget *parent)
 void ResponsePane::showSending(const QString &where)
 {
     m_status->setText(tr("Sending\u2026"));
+    m_verifySent->hide();
     m_timings->setText(tr("To %1. Esc cancels.").arg(where));
     m_diagnosis->clear();
     m_lines.clear();
@@ -207,6 +215,7 @@ void ResponsePane::showSending(const QString &where)
 void ResponsePane::showBlocked(const QString &why)
 {
     m_status->setText(tr("Not sent"));
+    m_verifySent->hide();
     m_timings->clear();
     m_diagnosis->setText(QStringLiteral("<span style='color:%1'>\u2716 %2</span>")
                              .arg(toneColor(diagnosis::Tone::Error), why.toHtmlEscaped()));
@@ -216,6 +225,7 @@ void ResponsePane::showExchange(const Exchange &exchange, const QList<diagnosis:
 {
     m_lines = lines;
     m_rawBody = exchange.responseBody;
+    m_verifySent->setVisible(exchange.status == 403);
     if (exchange.hasResponse()) {
         m_status->setText(QString::fromLatin1(exchange.statusLine()));
     } else {

@@ -8,6 +8,7 @@
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 QT_END_NAMESPACE
 
@@ -30,12 +31,17 @@ public:
     QPlainTextEdit *prettyView() const { return m_pretty; }
     QPlainTextEdit *rawView() const { return m_raw; }
     QPlainTextEdit *headersView() const { return m_headers; }
+    // Shown on a 403 only: one click verifies what was sent (verifySentRequested).
+    QPushButton *verifySentButton() const { return m_verifySent; }
     // The diagnosis lines last shown (ids and texts), for tests and copying.
     const QList<diagnosis::Line> &diagnosis() const { return m_lines; }
 
     void showSending(const QString &where);
     void showExchange(const Exchange &exchange, const QList<diagnosis::Line> &lines);
     void showBlocked(const QString &why);
+
+Q_SIGNALS:
+    void verifySentRequested();
 
 private:
     QLabel *m_status;
@@ -45,6 +51,7 @@ private:
     QPlainTextEdit *m_pretty;
     QPlainTextEdit *m_raw;
     QPlainTextEdit *m_headers;
+    QPushButton *m_verifySent;
     QByteArray m_rawBody;
     QList<diagnosis::Line> m_lines;
 };

@@ -24,7 +24,13 @@ void SendController::send()
 {
     if (m_busy)
         return;
-    const SignedRequest request = m_draft->snapshotForSend();
+    sendRequest(m_draft->snapshotForSend());
+}
+
+void SendController::sendRequest(const SignedRequest &request)
+{
+    if (m_busy)
+        return;
     if (!request.canSend()) {
         QStringList reasons;
         for (const Finding &f : request.findings) {

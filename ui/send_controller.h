@@ -23,6 +23,8 @@ public:
 public Q_SLOTS:
     // Sends unless the findings make sending impossible or unsafe; other findings only warn.
     void send();
+    // Sends a request signed elsewhere (a reproduced capture) through the same path, signals included.
+    void sendRequest(const kommo::SignedRequest &request);
     void cancel();
 
 Q_SIGNALS:

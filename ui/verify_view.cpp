@@ -1,0 +1,388 @@
+#include "ui/verify_view.h"
+
+#include "core/signing/httpdate.h"
+#include "ui/capture_input.h"
+#include "ui/text_views.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace kommo::ui {
+namespace {
+
+const QString passColor = QStringLiteral("#2e9e4f");
+const QString failColor = QStringLiteral("#d03a3a");
+
+QString mark(const diagnosis::Check &c)
+{
+    if (!c.judged)
+        return VerifyView::tr("\u2013 not judged");
+    return c.ok ? VerifyView::tr("\u2714 pass") : VerifyView::tr("\u2716 FAIL");
+}
+
+} // namespace
+
+VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &clock, QWidget *parent)
+    : QDialog(parent)
+    , m_formSecret(std::move(formSecret))
+    , m_clock(clock)
+    , m_input(new CaptureInput(this))
+    , m_useFormSecret(new QRadioButton(tr("the &form's secret"), this))
+    , m_useOtherSecret(new QRadioButton(tr("&another:"), this))
+    , m_otherSecret(new QLineEdit(this))
+    , m_nowCheck(new QCheckBox(tr("&Judge the Date's age at:"), this))
+    , m_nowEdit(new QLineEdit(this))
+    , m_nowError(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_causes(new QLabel(this))
+    , m_checks(new QTreeWidget(this))
+    , m_expected(new QPlainTextEdit(this))
+    , m_keepTarget(new QCheckBox(tr("Keep the editor's &target"), this))
+    , m_load(new QPushButton(tr("&Load into editor"), this))
+    , m_reproduce(new QPushButton(tr("&Reproduce\u2026"), this))
+    , m_copyReport(new QPushButton(tr("&Copy report"), this))
+{
+    setObjectName(QStringLiteral("verifyView"));
+    setWindowTitle(tr("Verify a captured request"));
+    m_useFormSecret->setObjectName(QStringLiteral("verifyFormSecret"));
+    m_useOtherSecret->setObjectName(QStringLiteral("verifyOtherSecret"));
+    m_otherSecret->setObjectName(QStringLiteral("verifyOtherSecretEdit"));
+    m_nowCheck->setObjectName(QStringLiteral("verifyNowCheck"));
+    m_nowEdit->setObjectName(QStringLiteral("verifyNowEdit"));
+    m_summary->setObjectName(QStringLiteral("verifySummary"));
+    m_causes->setObjectName(QStringLiteral("verifyCauses"));
+    m_checks->setObjectName(QStringLiteral("verifyChecks"));
+    m_expected->setObjectName(QStringLiteral("verifyExpected"));
+    m_keepTarget->setObjectName(QStringLiteral("verifyKeepTarget"));
+    m_load->setObjectName(QStringLiteral("verifyLoadButton"));
+    m_reproduce->setObjectName(QStringLiteral("verifyReproduceButton"));
+    m_copyReport->setObjectName(QStringLiteral("verifyCopyReport"));
+
+    // Options: which secret (never stored), and an optional "now" for the Date's age.
+    m_useFormSecret->setChecked(true);
+    m_otherSecret->setEchoMode(QLineEdit::Password);
+    m_otherSecret->setPlaceholderText(tr("a secret to try (kept in memory only)"));
+    m_otherSecret->setAccessibleName(tr("Another secret"));
+    m_otherSecret->setEnabled(false);
+    m_nowEdit->setPlaceholderText(tr("Tue, 14 Mar 2023 09:30:00 +0000"));
+    m_nowEdit->setAccessibleName(tr("The instant the Date's age is judged at"));
+    m_nowEdit->setEnabled(false);
+    auto *nowButton = new QPushButton(tr("No&w"), this);
+    nowButton->setObjectName(QStringLiteral("verifyNowButton"));
+    nowButton->setToolTip(tr("The clock's current reading"));
+    nowButton->setEnabled(false);
+    m_nowError->setStyleSheet(QStringLiteral("color:%1").arg(failColor));
+    m_nowError->hide();
+    auto *options = new QGroupBox(tr("Verify with"), this);
+    auto *form = new QFormLayout(options);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setVerticalSpacing(4);
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_useFormSecret);
+    secretRow->addWidget(m_useOtherSecret);
+    secretRow->addWidget(m_otherSecret, 1);
+    form->addRow(tr("Secret:"), secretRow);
+    auto *nowRow = new QHBoxLayout;
+    nowRow->addWidget(m_nowCheck);
+    nowRow->addWidget(m_nowEdit, 1);
+    nowRow->addWidget(nowButton);
+    form->addRow(tr("Freshness:"), nowRow);
+    form->addRow(QString(), m_nowError);
+
+    // Results: the headline, the cause set apart, then the checks and the expected values.
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_causes->setWordWrap(true);
+    m_causes->setTextFormat(Qt::RichText);
+    m_causes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_causes->setFrameShape(QFrame::StyledPanel);
+    m_causes->setMargin(6);
+    m_causes->setAutoFillBackground(true);
+    m_causes->setBackgroundRole(QPalette::AlternateBase);
+    m_causes->setAccessibleName(tr("Cause found"));
+    m_causes->hide();
+
+    m_checks->setColumnCount(3);
+    m_checks->setHeaderLabels({tr("Result"), tr("Check"), tr("Detail")});
+    m_checks->setRootIsDecorated(false);
+    m_checks->setWordWrap(true);
+    m_checks->setUniformRowHeights(false);
+    m_checks->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_checks->setAccessibleName(tr("Checks"));
+    m_checks->header()->setStretchLastSection(true);
+    m_checks->header()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
+    m_checks->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    auto *copyRows = new QAction(tr("Copy"), m_checks);
+    copyRows->setShortcut(QKeySequence::Copy);
+    copyRows->setShortcutContext(Qt::WidgetShortcut);
+    m_checks->addAction(copyRows);
+    m_checks->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copyRows, &QAction::triggered, this, [this] {
+        QStringList lines;
+        for (QTreeWidgetItem *item : m_checks->selectedItems())
+            lines.append(item->text(ResultColumn) + u'\t' + item->text(NameColumn) + u'\t' +
+                         item->text(DetailColumn));
+        QApplication::clipboard()->setText(lines.join(u'\n'));
+        Q_EMIT copied(tr("the selected checks"));
+    });
+
+    m_expected->setReadOnly(true);
+    makeByteView(m_expected, true, false);
+    m_expected->setAccessibleName(tr("Expected values"));
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("verifyTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_checks, tr("Chec&ks"));
+    tabs->addTab(m_expected, tr("E&xpected values"));
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_input, 1);
+    topLayout->addWidget(options);
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->setSpacing(4);
+    bottomLayout->addWidget(m_summary);
+    bottomLayout->addWidget(m_causes);
+    bottomLayout->addWidget(tabs, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("verifySplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+
+    m_load->setToolTip(
+        tr("Rebuild this request in the main form (advanced fields included) to fix and re-send it; "
+           "the secret stays as it is"));
+    m_reproduce->setToolTip(tr("Sign this request again with a fresh Date and compare"));
+    m_keepTarget->setToolTip(
+        tr("Load the request with the editor's current target (e.g. the sandbox) instead of "
+           "the captured host"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    for (QPushButton *b : {m_load, m_reproduce, m_copyReport})
+        b->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_load);
+    actions->addWidget(m_keepTarget);
+    actions->addWidget(m_reproduce);
+    actions->addWidget(m_copyReport);
+    actions->addStretch(1);
+    actions->addWidget(buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split, 1);
+    layout->addLayout(actions);
+
+    setTabOrder(m_input->textEdit(), m_input->entryList());
+    setTabOrder(m_input->entryList(), m_useFormSecret);
+    setTabOrder(m_useFormSecret, m_useOtherSecret);
+    setTabOrder(m_useOtherSecret, m_otherSecret);
+    setTabOrder(m_otherSecret, m_nowCheck);
+    setTabOrder(m_nowCheck, m_nowEdit);
+    setTabOrder(m_nowEdit, nowButton);
+    setTabOrder(nowButton, tabs);
+    setTabOrder(tabs, m_checks);
+    setTabOrder(m_checks, m_load);
+    setTabOrder(m_load, m_keepTarget);
+    setTabOrder(m_keepTarget, m_reproduce);
+    setTabOrder(m_reproduce, m_copyReport);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_input, &CaptureInput::captureChanged, this, &VerifyView::verifyNow);
+    connect(m_useOtherSecret, &QRadioButton::toggled, this, [this](bool on) {
+        m_otherSecret->setEnabled(on);
+        if (on)
+            m_otherSecret->setFocus();
+        verifyNow();
+    });
+    connect(m_otherSecret, &QLineEdit::textChanged, this, [this] {
+        if (m_useOtherSecret->isChecked())
+            verifyNow();
+    });
+    connect(m_nowCheck, &QCheckBox::toggled, this, [this, nowButton](bool on) {
+        m_nowEdit->setEnabled(on);
+        nowButton->setEnabled(on);
+        if (on && m_nowEdit->text().isEmpty())
+            m_nowEdit->setText(QString::fromLatin1(httpdate::format(m_clock.now())));
+        verifyNow();
+    });
+    connect(m_nowEdit, &QLineEdit::textChanged, this, &VerifyView::verifyNow);
+    connect(nowButton, &QPushButton::clicked, this,
+            [this] { m_nowEdit->setText(QString::fromLatin1(httpdate::format(m_clock.now()))); });
+    connect(m_load, &QPushButton::clicked, this, [this] {
+        if (m_request)
+            Q_EMIT loadRequested(*m_request, m_keepTarget->isChecked());
+    });
+    connect(m_reproduce, &QPushButton::clicked, this, [this] {
+        if (m_request)
+            Q_EMIT reproduceRequested(*m_request);
+    });
+    connect(m_copyReport, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(reportText());
+        Q_EMIT copied(tr("the verification report"));
+    });
+
+    resize(960, 680);
+    showVerification();
+}
+
+void VerifyView::verifyCapture(const CapturedRequest &request, const QString &shownText,
+                               const std::optional<QDateTime> &now, int status)
+{
+    m_sentStatus = status;
+    if (now) {
+        const QSignalBlocker a(m_nowEdit);
+        m_nowEdit->setText(QString::fromLatin1(httpdate::format(*now)));
+    }
+    {
+        const QSignalBlocker b(m_nowCheck);
+        m_nowCheck->setChecked(now.has_value());
+        m_nowEdit->setEnabled(now.has_value());
+        findChild<QPushButton *>(QStringLiteral("verifyNowButton"))->setEnabled(now.has_value());
+    }
+    m_input->setCapture(request, shownText); // verifies through captureChanged
+}
+
+void VerifyView::formSecretChanged()
+{
+    if (m_useFormSecret->isChecked() && m_request)
+        verifyNow();
+}
+
+void VerifyView::verifyNow()
+{
+    if (!m_input->isFixed())
+        m_sentStatus = 0;
+    m_request = m_input->current();
+    m_verification.reset();
+    m_nowError->hide();
+    if (m_request) {
+        diagnosis::VerifyOptions options;
+        const QByteArray secret =
+            m_useFormSecret->isChecked() ? m_formSecret() : m_otherSecret->text().toUtf8();
+        // No secret at all: the signature is not judged rather than judged against an empty key.
+        if (!secret.isEmpty())
+            options.secret = secret;
+        if (m_nowCheck->isChecked()) {
+            const Result<httpdate::Parsed> now = httpdate::parse(m_nowEdit->text().toUtf8());
+            if (now) {
+                options.now = now->instant;
+            } else {
+                m_nowError->setText(tr("Not judged: %1").arg(now.error()));
+                m_nowError->show();
+            }
+        }
+        m_verification = diagnosis::verify(*m_request, options);
+    }
+    showVerification();
+}
+
+void VerifyView::showVerification()
+{
+    m_checks->clear();
+    m_load->setEnabled(m_request.has_value());
+    m_keepTarget->setEnabled(m_request.has_value());
+    m_reproduce->setEnabled(m_request.has_value());
+    m_copyReport->setEnabled(m_verification.has_value());
+    if (!m_verification) {
+        m_summary->setText(tr("Paste or open a captured request to verify it."));
+        m_causes->hide();
+        m_expected->clear();
+        return;
+    }
+    const diagnosis::Verification &v = *m_verification;
+
+    int failed = 0;
+    for (const diagnosis::Check &c : v.checks) {
+        auto *item = new QTreeWidgetItem(m_checks, {mark(c), c.name, c.detail});
+        item->setData(ResultColumn, Qt::UserRole,
+                      !c.judged ? QStringLiteral("not_judged")
+                      : c.ok    ? QStringLiteral("pass")
+                                : QStringLiteral("fail"));
+        item->setToolTip(DetailColumn, c.detail);
+        if (c.judged)
+            item->setForeground(ResultColumn, QColor(c.ok ? passColor : failColor));
+        failed += c.judged && !c.ok ? 1 : 0;
+    }
+    QString summary = failed == 0 ? tr("\u2714 Every judged check passes.")
+                                  : tr("\u2716 %n check(s) fail.", nullptr, failed);
+    // A request the server refused although every check passes: the server holds something else.
+    if (m_sentStatus == 403 && failed == 0) {
+        summary +=
+            u' ' + tr("The server still answered 403: it holds another secret (or another scope_id) for this "
+                      "channel than the one this request was signed with. Try the channel's secret under "
+                      "\"another\".");
+    } else if (m_sentStatus != 0) {
+        summary = tr("The server answered %1 to this request. ").arg(m_sentStatus) + summary;
+    }
+    m_summary->setText(summary);
+
+    // The causes: the sentence core gives, and the stable id to quote.
+    if (!v.causes.isEmpty()) {
+        QStringList parts;
+        for (const diagnosis::Cause &c : v.causes)
+            parts.append(tr("<b>Cause found:</b> %1 <code>[%2]</code>").arg(c.detail.toHtmlEscaped(), c.id));
+        m_causes->setText(parts.join(QStringLiteral("<br>")));
+        m_causes->show();
+    } else if (failed > 0) {
+        m_causes->setText(tr("No known mistake reproduces the captured values exactly; compare them with the "
+                             "expected values."));
+        m_causes->show();
+    } else {
+        m_causes->hide();
+    }
+
+    QString expected;
+    if (!v.expectedContentMd5.isEmpty())
+        expected += tr("Content-MD5 of the body:\n%1\n\n").arg(QString::fromLatin1(v.expectedContentMd5));
+    expected += tr("String to sign (from the captured values):\n%1\n\n")
+                    .arg(QString::fromUtf8(v.expectedStringToSign));
+    expected += v.expectedSignature.isEmpty()
+                    ? tr("X-Signature: not computed without a secret.\n")
+                    : tr("X-Signature with this secret:\n%1\n").arg(QString::fromLatin1(v.expectedSignature));
+    m_expected->setPlainText(expected);
+}
+
+QString VerifyView::reportText() const
+{
+    if (!m_verification || !m_request)
+        return QString();
+    const diagnosis::Verification &v = *m_verification;
+    QString text = tr("Request: %1 %2\n")
+                       .arg(QString::fromUtf8(m_request->method),
+                            QString::fromUtf8(m_request->url.isEmpty() ? m_request->target : m_request->url));
+    for (const diagnosis::Check &c : v.checks) {
+        const QString result = !c.judged ? tr("n/a ") : c.ok ? tr("pass") : tr("FAIL");
+        text += QStringLiteral("  %1  %2 %3\n").arg(result, c.name.leftJustified(15), c.detail);
+    }
+    for (const diagnosis::Cause &c : v.causes)
+        text += tr("Cause [%1]: %2\n").arg(c.id, c.detail);
+    return text;
+}
+
+} // namespace kommo::ui
