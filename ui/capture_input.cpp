@@ -178,8 +178,10 @@ void CaptureInput::readBytes(const QByteArray &bytes, const QString &name)
     const QSignalBlocker blocker(m_entries);
     m_entries->clear();
     if (m_set.kind == interchange::InputKind::Har) {
-        for (const CapturedRequest &r : std::as_const(m_set.requests))
-            m_entries->addItem(interchange::captureLabel(r));
+        for (const CapturedRequest &r : std::as_const(m_set.requests)) {
+            auto *item = new QListWidgetItem(interchange::captureLabel(r), m_entries);
+            item->setToolTip(QString::fromUtf8(r.url.isEmpty() ? r.target : r.url));
+        }
         m_entries->setCurrentRow(0);
     }
     m_entries->setVisible(m_set.kind == interchange::InputKind::Har);

@@ -142,7 +142,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     m_target->setAccessibleName(tr("Target"));
     m_target->setClearButtonEnabled(true);
     m_editorTarget->setToolTip(tr("Use the editor's current target (e.g. the built-in sandbox)"));
-    auto *with = new QGroupBox(tr("Re-sign with a fresh Date and"), this);
+    auto *with = new QGroupBox(tr("Sign again with a fresh Date, using"), this);
     auto *withLayout = new QVBoxLayout(with);
     withLayout->setSpacing(4);
     auto *secretRow = new QHBoxLayout;

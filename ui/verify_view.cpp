@@ -225,6 +225,7 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
             verifyNow();
     });
     connect(m_nowCheck, &QCheckBox::toggled, this, [this, nowButton](bool on) {
+        m_nowFromSent = false; // the person's own choice from now on
         m_nowEdit->setEnabled(on);
         nowButton->setEnabled(on);
         if (on && m_nowEdit->text().isEmpty())
@@ -255,6 +256,7 @@ void VerifyView::verifyCapture(const CapturedRequest &request, const QString &sh
                                const std::optional<QDateTime> &now, int status)
 {
     m_sentStatus = status;
+    m_nowFromSent = now.has_value();
     if (now) {
         const QSignalBlocker a(m_nowEdit);
         m_nowEdit->setText(QString::fromLatin1(httpdate::format(*now)));
@@ -276,8 +278,16 @@ void VerifyView::formSecretChanged()
 
 void VerifyView::verifyNow()
 {
-    if (!m_input->isFixed())
+    if (!m_input->isFixed()) {
         m_sentStatus = 0;
+        if (m_nowFromSent) {
+            m_nowFromSent = false;
+            const QSignalBlocker blocker(m_nowCheck);
+            m_nowCheck->setChecked(false);
+            m_nowEdit->setEnabled(false);
+            findChild<QPushButton *>(QStringLiteral("verifyNowButton"))->setEnabled(false);
+        }
+    }
     m_request = m_input->current();
     m_verification.reset();
     m_nowError->hide();

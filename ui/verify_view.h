@@ -97,7 +97,8 @@ private:
     QPushButton *m_copyReport;
     std::optional<diagnosis::Verification> m_verification;
     std::optional<CapturedRequest> m_request;
-    int m_sentStatus = 0; // the server's answer to the request shown, while it is what was sent
+    int m_sentStatus = 0;       // the server's answer to the request shown, while it is what was sent
+    bool m_nowFromSent = false; // "now" was set for what was sent; another capture does not keep it
 };
 
 } // namespace kommo::ui

@@ -1,5 +1,6 @@
 #include "core/interchange/capture_text.h"
 
+#include "core/delivery/delivery.h"
 #include "core/translate.h"
 
 #include <QBuffer>
@@ -55,7 +56,12 @@ Result<CaptureSet> readCaptures(QByteArrayView input, const QString &name)
 
 QString captureLabel(const CapturedRequest &request)
 {
+    // A delivery-status path is told apart by its msgid; the scope_id is mostly the same in one session.
     QString label = QString::fromUtf8(request.method + ' ' + request.target);
+    if (const std::optional<delivery::PathParts> parts = delivery::parsePath(request.path())) {
+        label = tr("%1 delivery_status of msgid %2 (scope_id \u2026%3)")
+                    .arg(QString::fromUtf8(request.method), parts->msgid, parts->scopeId.right(8));
+    }
     if (request.source.index >= 0)
         label = QStringLiteral("#%1  %2").arg(request.source.index).arg(label);
     if (!request.source.startedDateTime.isEmpty())

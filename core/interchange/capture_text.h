@@ -23,7 +23,8 @@ struct CaptureSet
 // name (or empty for a paste) and goes into each request's source.
 Result<CaptureSet> readCaptures(QByteArrayView input, const QString &name = {});
 
-// One line that tells captured requests apart in a list: "#3  POST /v2/origin/custom/.../delivery_status".
+// One line that tells captured requests apart in a list: "#3  POST delivery_status of msgid ... (scope_id
+// ...)", or the method and target for another path; a HAR entry's startedDateTime follows.
 QString captureLabel(const CapturedRequest &request);
 
 } // namespace kommo::interchange

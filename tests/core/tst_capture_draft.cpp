@@ -260,7 +260,9 @@ private Q_SLOTS:
         QCOMPARE(set->harSkipped, 1);
         QCOMPARE(set->requests.first().source.index, 1);
         QCOMPARE(set->requests.first().source.name, QStringLiteral("s.har"));
-        QVERIFY(captureLabel(set->requests.first()).startsWith(u"#1  POST /v2/"));
+        QVERIFY(captureLabel(set->requests.first())
+                    .startsWith(QStringLiteral("#1  POST delivery_status of msgid ") +
+                                QString::fromLatin1(msgid)));
 
         // A HAR with no Chat API request is refused with a sentence.
         const Result<CaptureSet> none = readCaptures(QJsonDocument(harLog({other})).toJson());

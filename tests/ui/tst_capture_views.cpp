@@ -502,6 +502,13 @@ private Q_SLOTS:
         QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("pass"));
         QVERIFY(view->summaryLabel()->text().contains(u"another secret"));
 
+        // Another capture pasted is judged without the sent request's "now" (a log's requests are old).
+        paste(view->input(), Capture().text());
+        QVERIFY(!view->input()->isFixed());
+        QVERIFY(!view->nowCheck()->isChecked());
+        QCOMPARE(checkResult(view, QStringLiteral("date_freshness")), QStringLiteral("not_judged"));
+        QVERIFY(!view->summaryLabel()->text().contains(u"403"));
+
         // A 200 hides the button again.
         window.sandboxDock()->followCheck()->setChecked(true);
         sendAndWait(window);
