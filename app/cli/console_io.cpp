@@ -2,6 +2,8 @@
 
 #include "app/cli/verb.h"
 
+#include "core/signing/signing.h"
+
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -14,16 +16,39 @@ QList<Verb> &verbs()
     return table;
 }
 
+namespace {
+
+QString &redactedSecret()
+{
+    static QString secret;
+    return secret;
+}
+
+QByteArray outputBytes(const QString &text)
+{
+    const QString &secret = redactedSecret();
+    if (secret.isEmpty() || !text.contains(secret))
+        return text.toUtf8();
+    return QString(text).replace(secret, QStringLiteral("[secret]")).toUtf8();
+}
+
+} // namespace
+
+void redactFromOutput(const QByteArray &secret)
+{
+    redactedSecret() = secret.size() >= minimumSecretToSpot ? QString::fromUtf8(secret) : QString();
+}
+
 void printOut(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = outputBytes(text);
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = outputBytes(text);
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
 }

@@ -6,6 +6,10 @@
 
 namespace kommo::cli {
 
+// From now on, printOut and printErr write "[secret]" wherever this secret would appear (secrets shorter
+// than kommo::minimumSecretToSpot are not looked for). A last net: nothing should try to print it.
+void redactFromOutput(const QByteArray &secret);
+
 void printOut(const QString &text);
 void printErr(const QString &text);
 void printJson(const QJsonObject &object);

@@ -1,5 +1,7 @@
 #include "app/cli/request_options.h"
 
+#include "app/cli/console_io.h"
+
 #include "core/clock.h"
 #include "core/delivery/delivery.h"
 #include "core/signing/httpdate.h"
@@ -98,6 +100,7 @@ Result<SecretInput> readSecret(const QCommandLineParser &parser, bool required)
              tr("--secret puts the secret on the command line, where other processes and the "
                 "shell history can read it; prefer --secret-file or --secret-env.")});
     }
+    redactFromOutput(input.secret);
     return input;
 }
 

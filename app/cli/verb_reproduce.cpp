@@ -49,8 +49,7 @@ Result<CapturedRequest> readCapture(const QString &name, int entry)
             return R::failure(reader.error());
         return R::failure(tr("\"%1\" has no Chat API request number %2 (it has %n)", nullptr,
                              static_cast<int>(reader.entriesSeen() - reader.entriesSkipped()))
-                              .arg(name)
-                              .arg(entry));
+                              .arg(name, QString::number(entry)));
     }
     if (kind == interchange::InputKind::Unknown)
         return R::failure(tr("\"%1\" is not raw HTTP, a cURL command or a HAR file").arg(name));
@@ -196,12 +195,12 @@ int runReproduce(const QStringList &arguments)
     }
     text += tr("\n== Sent to %1 ==\n").arg(QString::fromUtf8(exchange.url.toEncoded()));
     if (exchange.hasResponse())
-        text += QString::fromLatin1(exchange.statusLine()) + u'\n' +
-                QString::fromUtf8(exchange.responseBody) + u'\n';
+        text += report::escapeControls(exchange.statusLine()) + u'\n' +
+                report::escapeControls(exchange.responseBody, true) + u'\n';
     else
         text += tr("No response: %1\n").arg(exchange.fault.message);
     for (const diagnosis::Line &l : lines)
-        text += QStringLiteral("  %1: %2\n").arg(diagnosis::toneName(l.tone), l.text);
+        text += QStringLiteral("  %1: %2\n").arg(diagnosis::toneName(l.tone), report::escapeControls(l.text));
     printOut(text);
     return exitCode;
 }

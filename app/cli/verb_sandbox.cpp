@@ -4,6 +4,7 @@
 
 #include "core/sandbox/sandbox.h"
 #include "core/signing/httpdate.h"
+#include "core/signing/report.h"
 
 #include "core/translate.h"
 
@@ -147,11 +148,11 @@ int runSandbox(const QStringList &arguments)
     if (!bound)
         return usageError(QStringLiteral("sandbox"), bound.error());
     QObject::connect(&box, &sandbox::Sandbox::requestReceived, &box, [](const sandbox::ReceivedRequest &r) {
+        // One arg() call: a %1 inside the request's own text must not be substituted again.
         printErr(QStringLiteral("%1 %2 %3 -> %4 %5\n")
-                     .arg(QString::fromLatin1(httpdate::format(r.at)), QString::fromLatin1(r.method),
-                          QString::fromUtf8(r.target))
-                     .arg(r.status)
-                     .arg(r.verdict));
+                     .arg(QString::fromLatin1(httpdate::format(r.at)), report::escapeControls(r.method),
+                          report::escapeControls(r.target), QString::number(r.status),
+                          report::escapeControls(r.verdict)));
     });
 
     // The first line, flushed at once even into a pipe: scripts read the URL from it.

@@ -81,12 +81,15 @@ QString exchangeText(const Exchange &exchange, const QList<diagnosis::Line> &lin
 
     if (exchange.hasResponse()) {
         out += tr("\n== Received ==\n");
-        out += QString::fromLatin1(exchange.statusLine()) + u'\n';
+        // Everything the server wrote is shown with its control characters escaped: a terminal must not
+        // obey escape sequences that came over the network.
+        out += report::escapeControls(exchange.statusLine()) + u'\n';
         for (const Header &h : exchange.responseHeaders)
-            out += QString::fromLatin1(h.name) + QStringLiteral(": ") + QString::fromUtf8(h.value) + u'\n';
+            out += report::escapeControls(h.name) + QStringLiteral(": ") + report::escapeControls(h.value) +
+                   u'\n';
         out += u'\n';
-        out +=
-            exchange.responseBody.isEmpty() ? tr("(empty body)") : QString::fromUtf8(exchange.responseBody);
+        out += exchange.responseBody.isEmpty() ? tr("(empty body)")
+                                               : report::escapeControls(exchange.responseBody, true);
         out += u'\n';
         if (exchange.truncated)
             out += tr("(truncated at %n byte(s))\n", nullptr, static_cast<int>(exchange.responseBody.size()));
@@ -108,7 +111,7 @@ QString exchangeText(const Exchange &exchange, const QList<diagnosis::Line> &lin
 
     out += tr("\n== Diagnosis ==\n");
     for (const diagnosis::Line &l : lines)
-        out += QStringLiteral("  %1: %2\n").arg(diagnosis::toneName(l.tone), l.text);
+        out += QStringLiteral("  %1: %2\n").arg(diagnosis::toneName(l.tone), report::escapeControls(l.text));
     if (lines.isEmpty())
         out += tr("  (nothing to say)\n");
     return out;
@@ -211,9 +214,11 @@ int runSend(const QStringList &arguments)
         }
         return ExitUsage;
     }
+    // Every finding is shown before sending: a warning (a secret with a trailing space, an ignored query)
+    // is often the reason for the answer that follows.
     for (const Finding &f : request.findings) {
-        if (f.severity == Severity::Error)
-            printErr(tr("warning: sending anyway: %1\n").arg(report::findingLine(f)));
+        printErr(f.severity == Severity::Error ? tr("sending anyway: %1\n").arg(report::findingLine(f))
+                                               : tr("note: %1\n").arg(report::findingLine(f)));
     }
 
     const std::optional<Exchange> sent = sendAndWait(transport, request);

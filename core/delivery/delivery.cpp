@@ -200,7 +200,8 @@ std::optional<PathParts> parsePath(QByteArrayView path)
     const QByteArrayView middle =
         bare.sliced(pathPrefix.size(), bare.size() - pathPrefix.size() - pathSuffix.size());
     const qsizetype slash = middle.indexOf('/');
-    if (slash <= 0 || slash == middle.size() - 1 || middle.sliced(slash + 1).contains('/'))
+    // An empty scope_id or msgid still makes a delivery-status path: the finding then names the empty part.
+    if (slash < 0 || middle.sliced(slash + 1).contains('/'))
         return std::nullopt;
     return PathParts{QUrl::fromPercentEncoding(middle.first(slash).toByteArray()),
                      QUrl::fromPercentEncoding(middle.sliced(slash + 1).toByteArray())};

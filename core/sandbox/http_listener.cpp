@@ -3,6 +3,7 @@
 
 #include "core/sandbox/sandbox.h"
 #include "core/signing/httpdate.h"
+#include "core/signing/report.h"
 
 #include "core/translate.h"
 
@@ -72,7 +73,8 @@ protected:
                              headers, request.body());
         write(request, socket, judged);
         qCInfo(lcSandboxServer).noquote()
-            << judged.method << QString::fromUtf8(judged.target) << "->" << judged.status << judged.verdict;
+            << report::escapeControls(judged.method) << report::escapeControls(judged.target) << "->"
+            << judged.status << report::escapeControls(judged.verdict);
         Q_EMIT m_sandbox->requestReceived(judged);
         return true;
     }

@@ -294,9 +294,8 @@ ReceivedRequest Sandbox::judge(QByteArrayView method, QByteArrayView target, con
     if (contentMd5 != *bodyMd5) {
         answer(403, "ORIGIN_INVALID_SIGNATURE", tr("invalid signature"));
         r.verdict = tr("Content-MD5 \"%1\" is not the MD5 of the %2 body bytes received (%3)")
-                        .arg(QString::fromLatin1(contentMd5))
-                        .arg(body.size())
-                        .arg(QString::fromLatin1(*bodyMd5));
+                        .arg(QString::fromLatin1(contentMd5), QString::number(body.size()),
+                             QString::fromLatin1(*bodyMd5));
         record(r);
         return r;
     }
@@ -384,7 +383,7 @@ ReceivedRequest Sandbox::judge(QByteArrayView method, QByteArrayView target, con
 
     m_messages.insert(where->msgid);
     m_changes.append(change);
-    answer(200, {}, tr("status of %1 set to %2").arg(where->msgid).arg(change.deliveryStatus));
+    answer(200, {}, tr("status of %1 set to %2").arg(where->msgid, QString::number(change.deliveryStatus)));
     record(r);
     return r;
 }

@@ -102,6 +102,31 @@ QString visibleText(QByteArrayView bytes)
     return lines.join(u'\n');
 }
 
+QString escapeControls(QStringView text, bool keepLineBreaks)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control =
+            (u < 0x20 && !(keepLineBreaks && (u == u'\n' || u == u'\t'))) || (u >= 0x7f && u <= 0x9f);
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e ||
+                          u == 0x200f || u == 0x061c;
+        if (control)
+            out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        else if (bidi)
+            out += QStringLiteral("\\u{%1}").arg(u, 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString escapeControls(QByteArrayView utf8, bool keepLineBreaks)
+{
+    return escapeControls(QString::fromUtf8(utf8), keepLineBreaks);
+}
+
 QString findingLine(const Finding &finding)
 {
     return QStringLiteral("%1 [%2]: %3").arg(severityName(finding.severity), finding.field, finding.message);

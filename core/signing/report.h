@@ -27,6 +27,12 @@ QJsonObject signedRequestJson(const SignedRequest &request);
 // "a\nb" shown as "a⏎\nb": line breaks, CRs and trailing spaces made visible, for display only.
 QString visibleText(QByteArrayView bytes);
 
+// Text from the outside (a server's answer, a request's path or headers) made safe for a terminal or a log
+// line: control characters (C0, DEL, C1) and bidirectional marks become \xHH or \u{HHHH}; a backslash stays.
+// With keepLineBreaks, LF and TAB stay (for a body shown over several lines).
+QString escapeControls(QStringView text, bool keepLineBreaks = false);
+QString escapeControls(QByteArrayView utf8, bool keepLineBreaks = false);
+
 // The person-readable text of `kommo-status sign`.
 QString signedRequestText(const SignedRequest &request);
 

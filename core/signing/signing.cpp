@@ -365,6 +365,27 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
         }
     }
 
+    // The secret itself inside what is sent would leak it to every proxy and log on the way.
+    if (secret.size() >= minimumSecretToSpot) {
+        const auto leak = [&](const QString &field) {
+            findings.append(
+                blocking(field, "secret_in_request",
+                         tr("The channel secret appears in what would be sent (%1); the secret only "
+                            "keys the signature and must never travel. Remove it.")
+                             .arg(field)));
+        };
+        if (spec.body.contains(secret))
+            leak(QStringLiteral("body"));
+        if (spec.path.contains(secret))
+            leak(QStringLiteral("path"));
+        for (const Header &extra : spec.extraHeaders) {
+            if (extra.value.contains(secret) || extra.name.contains(secret))
+                leak(QStringLiteral("header:") + QString::fromUtf8(extra.name));
+        }
+        if (spec.date.contains(secret) || spec.contentType.contains(secret))
+            leak(QStringLiteral("header"));
+    }
+
     out.findings = findings + out.findings;
     return out;
 }

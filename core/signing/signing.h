@@ -68,6 +68,9 @@ SignedRequest render(const RequestSpec &spec, QByteArrayView secret);
 // Date's freshness; without it freshness is not judged.
 SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::optional<QDateTime> &now);
 
+// Secrets shorter than this are not looked for inside a request (too many false alarms).
+inline constexpr qsizetype minimumSecretToSpot = 8;
+
 // The User-Agent the console sends.
 QByteArray userAgent();
 

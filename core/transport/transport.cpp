@@ -349,8 +349,7 @@ void Transport::onFinished()
                 FaultKind::ConnectionRefused,
                 tr("Nothing accepts connections at %1 port %2 (connection refused); is the server "
                    "or the sandbox running, and is the port right?")
-                    .arg(host)
-                    .arg(port),
+                    .arg(host, QString::number(port)),
                 {}};
             break;
         case QNetworkReply::RemoteHostClosedError:

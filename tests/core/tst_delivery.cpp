@@ -118,7 +118,9 @@ private Q_SLOTS:
         QCOMPARE(odd, QByteArray("/v2/origin/custom/a%20b/x%2Fy%3F/delivery_status"));
         QCOMPARE(parsePath(odd)->msgid, QStringLiteral("x/y?"));
         QVERIFY(!parsePath("/v2/origin/custom/a/b/c/delivery_status"));
-        QVERIFY(!parsePath("/v2/origin/custom//b/delivery_status"));
+        QCOMPARE(parsePath("/v2/origin/custom//b/delivery_status")->scopeId, QString());
+        QCOMPARE(parsePath("/v2/origin/custom/a//delivery_status")->msgid, QString());
+        QVERIFY(!parsePath("/v2/origin/custom/a_b_delivery_status"));
         QVERIFY(!parsePath("/v2/origin/custom/a/b/status"));
     }
 

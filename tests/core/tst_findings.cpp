@@ -121,6 +121,27 @@ QList<Rule> rules()
          [](Inputs &in) { setBody(in, R"({"msgid":"MSGID","delivery_status":-1,"error_code":903})"); }},
         {"body not JSON", "body_not_json", Severity::Warning, false,
          [](Inputs &in) { setBody(in, R"({"msgid":"MSGID","delivery_status":2)"); }, none},
+        {"empty scope_id", "scope_id_missing", Severity::Error, false,
+         [](Inputs &in) { in.spec.path = delivery::path(QString(), msgid); }, none},
+        {"empty msgid", "msgid_missing", Severity::Error, false,
+         [](Inputs &in) {
+             in.spec = formRequest({scope, QString(), 2, std::nullopt, std::nullopt});
+             in.spec.date = "Thu, 03 Dec 2026 10:00:00 +0000";
+         },
+         none},
+        {"secret in a header", "secret_in_request", Severity::Error, true,
+         [](Inputs &in) {
+             in.spec.extraHeaders = {{"X-Token", "x" + in.secret}};
+         },
+         [](Inputs &in) {
+             in.spec.extraHeaders = {{"X-Token", "x"}};
+         }},
+        {"secret in the body", "secret_in_request", Severity::Error, true,
+         [](Inputs &in) {
+             setBody(in, R"({"msgid":"MSGID","delivery_status":2,"note":")");
+             in.spec.body += in.secret + "\"}";
+         },
+         none},
         {"scope_id shape", "scope_id_format", Severity::Warning, false,
          [](Inputs &in) { in.spec.path = delivery::path(QStringLiteral("channel-only"), msgid); }, none},
         {"msgid shape", "msgid_format", Severity::Warning, false,

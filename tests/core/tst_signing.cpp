@@ -1,6 +1,7 @@
 // Every signing vector through the core API: body, Content-MD5, string to sign, signature, findings.
 #include "core/delivery/delivery.h"
 #include "core/signing/httpdate.h"
+#include "core/signing/report.h"
 #include "core/signing/signing.h"
 #include "testsupport.h"
 
@@ -137,6 +138,17 @@ private Q_SLOTS:
         QCOMPARE(extra.header("Cookie"), QByteArray("session_id=1"));
         QCOMPARE(extra.header("User-Agent"), QByteArray("mine/1"));
         QCOMPARE(plain.header("User-Agent"), userAgent());
+    }
+
+    void controlCharactersAreEscapedForATerminal()
+    {
+        QCOMPARE(report::escapeControls(QByteArrayView("a\x1b]0;T\x07"
+                                                       "b\r\nc")),
+                 QStringLiteral("a\\x1b]0;T\\x07b\\x0d\\x0ac"));
+        QCOMPARE(report::escapeControls(QByteArrayView("x\ny\tz\r"), true), QStringLiteral("x\ny\tz\\x0d"));
+        QCOMPARE(report::escapeControls(QStringView(u"\u202Eabc\u0085")),
+                 QStringLiteral("\\u{202e}abc\\x85"));
+        QCOMPARE(report::escapeControls(QStringView(u"Número ✓ %1")), QStringLiteral("Número ✓ %1"));
     }
 
     void secretNewlineHandling()

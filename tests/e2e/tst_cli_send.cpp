@@ -108,6 +108,36 @@ private Q_SLOTS:
         QVERIFY(!sandbox.readAllStandardOutput().contains("http"));
     }
 
+    // The sandbox's log quotes the request's own text as it came: a "%1" in it is not substituted, and a
+    // control character cannot start a forged log line.
+    void sandboxLogQuotesRequestTextVerbatim()
+    {
+        QProcess sandbox;
+        const QString url = startSandbox(sandbox);
+        QStringList args = sendArgs(url, secretFile);
+        args[args.indexOf(QStringLiteral("--msgid")) + 1] = QStringLiteral("%1%2%3");
+        const kommo::test::ProcessResult r = kommo::test::runCli(args);
+        QCOMPARE(r.exitCode, 0); // the sandbox accepts any msgid of a known scope
+        QCOMPARE(stop(sandbox), 0);
+        const QByteArray log = sandbox.readAllStandardError();
+        QVERIFY2(log.contains("/%251%252%253/delivery_status -> 200"), log.constData());
+        QVERIFY2(log.contains("%1%2%3"), log.constData());
+        for (const QByteArray &line : log.split('\n'))
+            QVERIFY2(!line.contains('\r') && !line.contains('\x1b'), line.constData());
+    }
+
+    void secretInAHeaderIsRefusedAndNeverPrinted()
+    {
+        QStringList args = sendArgs(QStringLiteral("http://127.0.0.1:9"), secretFile);
+        args << QStringLiteral("--header")
+             << QStringLiteral("X-Token: fb50586ff7b68cd831fe0ef356345903f644c0d2");
+        const kommo::test::ProcessResult r = kommo::test::runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("secret_in_request") || r.err.contains("secret appears"), r.err.constData());
+        QVERIFY(!r.out.contains("fb50586ff7b68cd831fe0ef356345903f644c0d2"));
+        QVERIFY(!r.err.contains("fb50586ff7b68cd831fe0ef356345903f644c0d2"));
+    }
+
     void jsonOutputAndExitCodes()
     {
         QProcess sandbox;

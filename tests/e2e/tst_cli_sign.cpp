@@ -198,6 +198,28 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains("canary-b41d"));
     }
 
+    void secretInAHeaderIsAnErrorAndMaskedInTheOutput()
+    {
+        const QByteArray canary = "canary-5e1f0a77d2";
+        for (const char *mode : {"--json", "--secret-stdin"}) {
+            QStringList args = {
+                QStringLiteral("sign"),     QStringLiteral("--secret-stdin"),
+                QStringLiteral("--scope"),  QStringLiteral("a_b"),
+                QStringLiteral("--msgid"),  QStringLiteral("m"),
+                QStringLiteral("--status"), QStringLiteral("read"),
+                QStringLiteral("--header"), QStringLiteral("X-Token: ") + QString::fromLatin1(canary)};
+            if (QByteArray(mode) == "--json")
+                args << QStringLiteral("--json");
+            const test::ProcessResult r = test::runCli(args, canary);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.out.contains("secret_in_request") || r.out.contains("secret appears"),
+                     r.out.constData());
+            QVERIFY(r.out.contains("[secret]"));
+            QVERIFY(!r.out.contains(canary));
+            QVERIFY(!r.err.contains(canary));
+        }
+    }
+
     void nonUtf8BodyIsBase64()
     {
         QTemporaryDir dir;
