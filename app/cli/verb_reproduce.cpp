@@ -39,16 +39,19 @@ Result<CapturedRequest> readCapture(const QString &name, int entry)
     if (kind == interchange::InputKind::Har) {
         interchange::HarReader reader(&file);
         CapturedRequest request;
-        for (int n = 1; reader.next(request); ++n) {
-            if (n == entry) {
+        // entry is an index of log.entries, as verify reports it; -1 takes the first Chat API request.
+        while (reader.next(request)) {
+            if (entry < 0 || request.source.index == entry) {
                 request.source.name = name;
                 return request;
             }
         }
         if (!reader.error().isEmpty())
             return R::failure(reader.error());
-        return R::failure(tr("\"%1\" has no Chat API request number %2 (it has %n)", nullptr,
-                             static_cast<int>(reader.entriesSeen() - reader.entriesSkipped()))
+        if (entry < 0)
+            return R::failure(tr("\"%1\" holds no Chat API request (/v2/origin/custom/...)").arg(name));
+        return R::failure(tr("\"%1\" has no Chat API request at log.entries[%2] (it has %n entries)", nullptr,
+                             static_cast<int>(reader.entriesSeen()))
                               .arg(name, QString::number(entry)));
     }
     if (kind == interchange::InputKind::Unknown)
@@ -96,8 +99,10 @@ int runReproduce(const QStringList &arguments)
     addSecretOptions(parser);
     parser.addOptions({
         {QStringLiteral("base-url"), tr("Send to <url> instead of the captured scheme and host."), tr("url")},
-        {QStringLiteral("entry"), tr("The <n>-th Chat API request of a HAR file (default 1)."), tr("n"),
-         QStringLiteral("1")},
+        {QStringLiteral("entry"),
+         tr("For a HAR file: the request at log.entries[<n>], the index `verify` reports (default: the first "
+            "Chat API request)."),
+         tr("n")},
         {QStringLiteral("now"), tr("Sign with this Date (RFC 2822) instead of the clock's."), tr("date")},
         {QStringLiteral("send"), tr("Send the re-signed request.")},
         {QStringLiteral("timeout"), tr("With --send, give up after <seconds> (default 30)."), tr("seconds"),
@@ -136,11 +141,12 @@ int runReproduce(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("base-url")))
         options.baseUrl = parser.value(QStringLiteral("base-url"));
     bool ok = false;
-    const int entry = parser.value(QStringLiteral("entry")).toInt(&ok);
-    if (!ok || entry < 1)
-        return usageError(
-            QStringLiteral("reproduce"),
-            tr("--entry: \"%1\" is not a number from 1").arg(parser.value(QStringLiteral("entry"))));
+    const int entry =
+        parser.isSet(QStringLiteral("entry")) ? parser.value(QStringLiteral("entry")).toInt(&ok) : -1;
+    if (parser.isSet(QStringLiteral("entry")) && (!ok || entry < 0))
+        return usageError(QStringLiteral("reproduce"),
+                          tr("--entry: \"%1\" is not an index of log.entries (0, 1, 2 ...)")
+                              .arg(parser.value(QStringLiteral("entry"))));
     const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
     if (!ok || timeout <= 0 || timeout > 3600)
         return usageError(QStringLiteral("reproduce"),

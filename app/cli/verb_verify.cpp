@@ -104,7 +104,11 @@ int verifyHar(QIODevice &device, const QString &name, const diagnosis::VerifyOpt
 {
     interchange::HarReader reader(&device);
     CapturedRequest request;
-    QJsonArray requests;
+    // With --json each request's object is written as soon as it is verified, so that memory stays flat
+    // however large the HAR; "summary" and "ok" follow the list.
+    bool firstRequest = true;
+    if (json)
+        printOut(QStringLiteral("{\n  \"kind\": \"har\",\n  \"requests\": ["));
     QMap<QString, int> causeCounts;
     QMap<QString, int> failedChecks;
     qsizetype passed = 0;
@@ -120,13 +124,25 @@ int verifyHar(QIODevice &device, const QString &name, const diagnosis::VerifyOpt
                 ++failedChecks[c.name];
         }
         if (json) {
-            requests.append(requestJson(request, v));
+            printOut(
+                (firstRequest ? QStringLiteral("\n    ") : QStringLiteral(",\n    ")) +
+                QString::fromUtf8(QJsonDocument(requestJson(request, v)).toJson(QJsonDocument::Compact)));
+            firstRequest = false;
         } else if (!v.ok()) {
-            printOut(tr("Entry %1: ").arg(request.source.index) + requestText(request, v) + u'\n');
+            printOut(QStringLiteral("log.entries[%1]: ").arg(request.source.index) + requestText(request, v) +
+                     u'\n');
         }
     }
-    if (!reader.error().isEmpty())
+    if (!reader.error().isEmpty()) {
+        if (json) {
+            printOut(QStringLiteral("\n  ],\n  \"error\": %1,\n  \"ok\": false\n}\n")
+                         .arg(QString::fromUtf8(
+                                  QJsonDocument(QJsonArray{reader.error()}).toJson(QJsonDocument::Compact))
+                                  .mid(1)
+                                  .chopped(1)));
+        }
         return usageError(QStringLiteral("verify"), reader.error());
+    }
 
     const qsizetype total = passed + failed;
     if (json) {
@@ -143,10 +159,12 @@ int verifyHar(QIODevice &device, const QString &name, const diagnosis::VerifyOpt
                                   {QStringLiteral("failed"), failed},
                                   {QStringLiteral("failed_checks"), checks},
                                   {QStringLiteral("causes"), causes}};
-        printJson(QJsonObject{{QStringLiteral("ok"), failed == 0 && total > 0},
-                              {QStringLiteral("kind"), QStringLiteral("har")},
-                              {QStringLiteral("requests"), requests},
-                              {QStringLiteral("summary"), summary}});
+        // The closing part of the object begun above, indented to match.
+        QString tail = QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)).trimmed();
+        tail.replace(u'\n', QStringLiteral("\n  "));
+        printOut(QStringLiteral("%1  ],\n  \"summary\": %2,\n  \"ok\": %3\n}\n")
+                     .arg(firstRequest ? QString() : QStringLiteral("\n"), tail,
+                          failed == 0 && total > 0 ? QStringLiteral("true") : QStringLiteral("false")));
     } else {
         QString text =
             tr("HAR: %1 entries, %2 Chat API requests verified (%3 other entries skipped): %4 passed, %5 "

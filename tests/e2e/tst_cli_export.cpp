@@ -265,6 +265,66 @@ private Q_SLOTS:
         QCOMPARE(test::runCli({QStringLiteral("reproduce"), capture}).exitCode, 2);
     }
 
+    // reproduce --entry N takes log.entries[N], the index verify reports for a failing entry.
+    void reproduceEntryIsTheIndexVerifyReports()
+    {
+        // A HAR whose entries are: a request elsewhere, a correct one, one with a wrong Content-MD5.
+        const auto entry = [this](const QString &msgid, bool tamper) {
+            const test::ProcessResult har = test::runCli(exportArgs(QStringLiteral("har"), msgid));
+            QJsonObject e = QJsonDocument::fromJson(har.out)
+                                .object()
+                                .value(u"log")
+                                .toObject()
+                                .value(u"entries")
+                                .toArray()
+                                .at(0)
+                                .toObject();
+            if (tamper) {
+                QJsonObject request = e.value(u"request").toObject();
+                QJsonArray headers = request.value(u"headers").toArray();
+                for (qsizetype i = 0; i < headers.size(); ++i) {
+                    if (headers.at(i).toObject().value(u"name").toString() == u"Content-MD5")
+                        headers[i] =
+                            QJsonObject{{u"name"_qs, u"Content-MD5"_qs}, {u"value"_qs, QString(32, u'0')}};
+                }
+                request.insert(u"headers"_qs, headers);
+                e.insert(u"request"_qs, request);
+            }
+            return e;
+        };
+        QJsonObject other = entry(QStringLiteral("11111111-1111-4111-8111-111111111111"), false);
+        QJsonObject otherRequest = other.value(u"request").toObject();
+        otherRequest.insert(u"url"_qs, u"https://example.invalid/elsewhere"_qs);
+        other.insert(u"request"_qs, otherRequest);
+        const QJsonArray entries{other, entry(QStringLiteral("22222222-2222-4222-8222-222222222222"), false),
+                                 entry(QStringLiteral("33333333-3333-4333-8333-333333333333"), true)};
+        const QString har = writeFile(
+            QStringLiteral("three.har"),
+            QJsonDocument(
+                QJsonObject{{u"log"_qs, QJsonObject{{u"version"_qs, u"1.2"_qs}, {u"entries"_qs, entries}}}})
+                .toJson());
+
+        const test::ProcessResult verified =
+            test::runCli({QStringLiteral("verify"), QStringLiteral("--secret-file"), secretFile, har});
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.out.contains("log.entries[2]:"), verified.out.constData());
+        QVERIFY(!verified.out.contains("log.entries[1]:"));
+
+        const test::ProcessResult failing =
+            test::runCli({QStringLiteral("reproduce"), har, QStringLiteral("--entry"), QStringLiteral("2"),
+                          QStringLiteral("--secret-file"), secretFile, QStringLiteral("--json")});
+        QCOMPARE(failing.exitCode, 1);
+        QVERIFY(failing.out.contains("33333333-3333-4333-8333-333333333333"));
+        const test::ProcessResult first =
+            test::runCli({QStringLiteral("reproduce"), har, QStringLiteral("--secret-file"), secretFile});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY(first.out.contains("22222222-2222-4222-8222-222222222222"));
+        QCOMPARE(test::runCli({QStringLiteral("reproduce"), har, QStringLiteral("--entry"),
+                               QStringLiteral("0"), QStringLiteral("--secret-file"), secretFile})
+                     .exitCode,
+                 2);
+    }
+
     // --send: 200 from a sandbox that holds the secret, 403 (exit 3) with another, exit 4 when nobody
     // listens.
     void reproduceSends()

@@ -161,6 +161,19 @@ private Q_SLOTS:
         QCOMPARE(test::runCli({u"verify"_qs, u"--secret-file"_qs, m_secretFile, good}).exitCode, 0);
     }
 
+    void brokenHarStillGivesValidJson()
+    {
+        const QString file = write(u"broken.har"_qs, "{\"log\":{\"entries\":[{\"request\":");
+        const test::ProcessResult r = test::runCli({u"verify"_qs, u"--json"_qs, file});
+        QCOMPARE(r.exitCode, 2);
+        QJsonParseError error;
+        const QJsonObject out = QJsonDocument::fromJson(r.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, r.out.constData());
+        QVERIFY(!out.value(u"error").toString().isEmpty());
+        QCOMPARE(out.value(u"ok").toBool(true), false);
+        QVERIFY(out.value(u"requests").isArray());
+    }
+
     void withoutSecret()
     {
         const QString file = write(u"nosecret.txt"_qs, rawRequest("whatever"));
