@@ -14,6 +14,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,7 +23,7 @@
 #include <QRadioButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace kommo::ui {
@@ -53,7 +54,7 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     , m_nowError(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_causes(new QLabel(this))
-    , m_checks(new QTreeWidget(this))
+    , m_checks(new QTableWidget(this))
     , m_expected(new QPlainTextEdit(this))
     , m_keepTarget(new QCheckBox(tr("Keep the editor's &target"), this))
     , m_load(new QPushButton(tr("&Load into editor"), this))
@@ -123,26 +124,35 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     m_causes->setAccessibleName(tr("Cause found"));
     m_causes->hide();
 
+    // A table rather than a tree: its rows grow to the wrapped detail, so that no sentence is cut off.
     m_checks->setColumnCount(3);
-    m_checks->setHeaderLabels({tr("Result"), tr("Check"), tr("Detail")});
-    m_checks->setRootIsDecorated(false);
+    m_checks->setHorizontalHeaderLabels({tr("Result"), tr("Check"), tr("Detail")});
+    m_checks->verticalHeader()->hide();
     m_checks->setWordWrap(true);
-    m_checks->setUniformRowHeights(false);
+    m_checks->setShowGrid(false);
+    m_checks->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_checks->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_checks->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_checks->setAccessibleName(tr("Checks"));
-    m_checks->header()->setStretchLastSection(true);
-    m_checks->header()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
-    m_checks->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
-    auto *copyRows = new QAction(tr("Copy"), m_checks);
-    copyRows->setShortcut(QKeySequence::Copy);
-    copyRows->setShortcutContext(Qt::WidgetShortcut);
-    m_checks->addAction(copyRows);
+    m_checks->horizontalHeader()->setStretchLastSection(true);
+    m_checks->horizontalHeader()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
+    m_checks->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_checks->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    connect(m_checks->horizontalHeader(), &QHeaderView::sectionResized, m_checks,
+            [this] { m_checks->resizeRowsToContents(); });
+    // The whole rows, not only the cell the view's own Ctrl+C would copy (see eventFilter).
+    m_copyRows = new QAction(tr("Copy"), m_checks);
+    m_copyRows->setShortcut(QKeySequence::Copy);
+    m_checks->addAction(m_copyRows);
     m_checks->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(copyRows, &QAction::triggered, this, [this] {
+    m_checks->installEventFilter(this);
+    connect(m_copyRows, &QAction::triggered, this, [this] {
         QStringList lines;
-        for (QTreeWidgetItem *item : m_checks->selectedItems())
-            lines.append(item->text(ResultColumn) + u'\t' + item->text(NameColumn) + u'\t' +
-                         item->text(DetailColumn));
+        for (const QModelIndex &row : m_checks->selectionModel()->selectedRows()) {
+            lines.append(m_checks->item(row.row(), ResultColumn)->text() + u'\t' +
+                         m_checks->item(row.row(), NameColumn)->text() + u'\t' +
+                         m_checks->item(row.row(), DetailColumn)->text());
+        }
         QApplication::clipboard()->setText(lines.join(u'\n'));
         Q_EMIT copied(tr("the selected checks"));
     });
@@ -314,7 +324,7 @@ void VerifyView::verifyNow()
 
 void VerifyView::showVerification()
 {
-    m_checks->clear();
+    m_checks->setRowCount(0);
     m_load->setEnabled(m_request.has_value());
     m_keepTarget->setEnabled(m_request.has_value());
     m_reproduce->setEnabled(m_request.has_value());
@@ -329,14 +339,19 @@ void VerifyView::showVerification()
 
     int failed = 0;
     for (const diagnosis::Check &c : v.checks) {
-        auto *item = new QTreeWidgetItem(m_checks, {mark(c), c.name, c.detail});
-        item->setData(ResultColumn, Qt::UserRole,
-                      !c.judged ? QStringLiteral("not_judged")
-                      : c.ok    ? QStringLiteral("pass")
-                                : QStringLiteral("fail"));
-        item->setToolTip(DetailColumn, c.detail);
+        const int row = m_checks->rowCount();
+        m_checks->insertRow(row);
+        auto *result = new QTableWidgetItem(mark(c));
+        result->setData(Qt::UserRole, !c.judged ? QStringLiteral("not_judged")
+                                      : c.ok    ? QStringLiteral("pass")
+                                                : QStringLiteral("fail"));
         if (c.judged)
-            item->setForeground(ResultColumn, QColor(c.ok ? passColor : failColor));
+            result->setForeground(QColor(c.ok ? passColor : failColor));
+        m_checks->setItem(row, ResultColumn, result);
+        m_checks->setItem(row, NameColumn, new QTableWidgetItem(c.name));
+        auto *detail = new QTableWidgetItem(c.detail);
+        detail->setToolTip(c.detail);
+        m_checks->setItem(row, DetailColumn, detail);
         failed += c.judged && !c.ok ? 1 : 0;
     }
     QString summary = failed == 0 ? tr("\u2714 Every judged check passes.")
@@ -351,6 +366,7 @@ void VerifyView::showVerification()
         summary = tr("The server answered %1 to this request. ").arg(m_sentStatus) + summary;
     }
     m_summary->setText(summary);
+    m_checks->resizeRowsToContents();
 
     // The causes: the sentence core gives, and the stable id to quote.
     if (!v.causes.isEmpty()) {
@@ -376,6 +392,16 @@ void VerifyView::showVerification()
                     ? tr("X-Signature: not computed without a secret.\n")
                     : tr("X-Signature with this secret:\n%1\n").arg(QString::fromLatin1(v.expectedSignature));
     m_expected->setPlainText(expected);
+}
+
+bool VerifyView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_checks && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        m_copyRows->trigger();
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QString VerifyView::reportText() const

@@ -11,13 +11,14 @@
 #include <optional>
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
-class QTreeWidget;
+class QTableWidget;
 QT_END_NAMESPACE
 
 namespace kommo::ui {
@@ -47,7 +48,7 @@ public:
     QLineEdit *nowEdit() const { return m_nowEdit; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *causesLabel() const { return m_causes; }
-    QTreeWidget *checksTree() const { return m_checks; }
+    QTableWidget *checksTable() const { return m_checks; }
     QPlainTextEdit *expectedView() const { return m_expected; }
     QCheckBox *keepTargetCheck() const { return m_keepTarget; }
     QPushButton *loadButton() const { return m_load; }
@@ -75,6 +76,9 @@ Q_SIGNALS:
     // Something went to the clipboard (for the window's status bar).
     void copied(const QString &what);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showVerification();
 
@@ -89,7 +93,8 @@ private:
     QLabel *m_nowError;
     QLabel *m_summary;
     QLabel *m_causes;
-    QTreeWidget *m_checks;
+    QTableWidget *m_checks;
+    QAction *m_copyRows;
     QPlainTextEdit *m_expected;
     QCheckBox *m_keepTarget;
     QPushButton *m_load;

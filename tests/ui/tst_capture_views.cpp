@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 
@@ -109,10 +110,10 @@ void paste(CaptureInput *input, const QByteArray &text)
 
 QString checkResult(VerifyView *view, const QString &name)
 {
-    QTreeWidget *tree = view->checksTree();
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        if (tree->topLevelItem(i)->text(VerifyView::NameColumn) == name)
-            return tree->topLevelItem(i)->data(VerifyView::ResultColumn, Qt::UserRole).toString();
+    QTableWidget *table = view->checksTable();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, VerifyView::NameColumn)->text() == name)
+            return table->item(row, VerifyView::ResultColumn)->data(Qt::UserRole).toString();
     }
     return QStringLiteral("absent");
 }
@@ -234,6 +235,14 @@ private Q_SLOTS:
             QVERIFY2(label.contains(expected.causes.first().detail.toHtmlEscaped()), qPrintable(label));
             QCOMPARE(checkResult(view, failedCheck), QStringLiteral("fail"));
             QVERIFY(view->reportText().contains(cause));
+            // Everything is copyable: the report, and the selected checks with Ctrl+C.
+            QTest::mouseClick(view->copyReportButton(), Qt::LeftButton);
+            QVERIFY(QApplication::clipboard()->text().contains(u'[' + cause + u']'));
+            view->checksTable()->selectAll();
+            view->checksTable()->setFocus();
+            QTest::keyClick(view->checksTable(), Qt::Key_C, Qt::ControlModifier);
+            QVERIFY(
+                QApplication::clipboard()->text().contains(QStringLiteral("FAIL\t") + failedCheck + u'\t'));
         }
         QCOMPARE(checkResult(view, QStringLiteral("date_freshness")), QStringLiteral("not_judged"));
         // Freshness judged against a "now" an hour after the Date fails.
