@@ -1,5 +1,6 @@
 #include "app/cli/send_support.h"
 
+#include "app/cli/stop_signals.h"
 #include "app/cli/verb.h"
 
 #include <QEventLoop>
@@ -10,6 +11,9 @@ std::optional<Exchange> sendAndWait(Transport &transport, const SignedRequest &r
 {
     Exchange exchange;
     QEventLoop loop;
+    // Ctrl-C cancels: the exchange then ends as canceled and what was sent is still shown.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &transport, [&transport] { transport.cancel(); });
     QObject::connect(&transport, &Transport::finished, &loop, [&](const Exchange &e) {
         exchange = e;
         loop.quit();

@@ -1,5 +1,6 @@
 // `kommo-status sandbox`: run the built-in sandbox on loopback until SIGINT or SIGTERM.
 #include "app/cli/console_io.h"
+#include "app/cli/stop_signals.h"
 #include "app/cli/verb.h"
 
 #include "core/sandbox/sandbox.h"
@@ -11,24 +12,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <unistd.h>
 
 namespace kommo::cli {
 namespace {
 
 KOMMO_DECLARE_TR("kommo::cli::sandbox")
-
-// The write end of a pipe the signal handler pokes; the event loop reads the other end.
-int signalPipe[2] = {-1, -1};
-
-extern "C" void onStopSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
 
 Result<QByteArray> readSecretFile(const QString &name)
 {
@@ -127,22 +115,15 @@ int runSandbox(const QStringList &arguments)
             QStringLiteral("sandbox"),
             tr("--port: \"%1\" is not a port number").arg(parser.value(QStringLiteral("port"))));
 
-    // Stop cleanly on SIGINT and SIGTERM: the handler only writes to a pipe the event loop watches.
-    if (::pipe(signalPipe) != 0)
-        return usageError(QStringLiteral("sandbox"), tr("cannot create the signal pipe"));
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &box, [&box] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
+    // Stop cleanly on SIGINT and SIGTERM.
+    StopSignals stopSignals;
+    if (!stopSignals.ok())
+        return usageError(QStringLiteral("sandbox"), tr("cannot watch for SIGINT and SIGTERM"));
+    QObject::connect(&stopSignals, &StopSignals::received, &box, [&box] {
         box.stop();
         printErr(tr("sandbox: stopped\n"));
         QCoreApplication::quit();
     });
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
 
     const Result<quint16> bound = box.start(static_cast<quint16>(port));
     if (!bound)
@@ -161,8 +142,6 @@ int runSandbox(const QStringList &arguments)
                  .arg(box.channels().join(u", "), box.isStrict() ? tr("; strict") : QString(),
                       QString::fromLatin1(httpdate::format(box.now()))));
     const int code = QCoreApplication::exec();
-    ::close(signalPipe[0]);
-    ::close(signalPipe[1]);
     return code == 0 ? ExitOk : code;
 }
 

@@ -1,6 +1,9 @@
 // The real kommo-status binary twice: `sandbox` as a background process and `send` against it.
 #include "testsupport.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
+
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
@@ -136,6 +139,34 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("secret_in_request") || r.err.contains("secret appears"), r.err.constData());
         QVERIFY(!r.out.contains("fb50586ff7b68cd831fe0ef356345903f644c0d2"));
         QVERIFY(!r.err.contains("fb50586ff7b68cd831fe0ef356345903f644c0d2"));
+    }
+
+    // Ctrl-C while waiting for a server that never answers: the send is canceled, and what went out is
+    // still printed as one JSON object.
+    void interruptCancelsAndStillReports()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this,
+                [&] { held.append(silent.nextPendingConnection()); });
+
+        QStringList args =
+            sendArgs(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()), secretFile);
+        args << QStringLiteral("--json");
+        args[args.indexOf(QStringLiteral("--timeout")) + 1] = QStringLiteral("60");
+        QProcess send;
+        send.start(QStringLiteral(KOMMO_CLI), args);
+        QVERIFY(send.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000); // the request is out, the server is silent
+        ::kill(static_cast<pid_t>(send.processId()), SIGINT);
+        QTRY_VERIFY_WITH_TIMEOUT(send.state() == QProcess::NotRunning, 10000);
+        QCOMPARE(send.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(send.exitCode(), 4);
+        const QJsonObject out = QJsonDocument::fromJson(send.readAllStandardOutput()).object();
+        QCOMPARE(out.value(u"fault").toObject().value(u"kind").toString(), QStringLiteral("canceled"));
+        QVERIFY(out.value(u"sent").toObject().value(u"headers").toArray().size() > 4);
+        qDeleteAll(held);
     }
 
     void jsonOutputAndExitCodes()
