@@ -58,6 +58,19 @@ void printJson(const QJsonObject &object)
     printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
 }
 
+void printVerbHelp(const QString &verb, const QString &helpText)
+{
+    QString text = helpText;
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    const QString usage = QStringLiteral("Usage: ");
+    if (text.startsWith(usage) && lineEnd > 0) {
+        const qsizetype optionsAt = text.indexOf(QStringLiteral(" [options]"), usage.size());
+        if (optionsAt > 0 && optionsAt < lineEnd)
+            text.replace(usage.size(), optionsAt - usage.size(), QStringLiteral("kommo-status ") + verb);
+    }
+    printOut(text);
+}
+
 int usageError(const QString &verb, const QString &message)
 {
     printErr(QStringLiteral("kommo-status %1: %2\n").arg(verb, message));

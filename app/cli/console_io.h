@@ -14,6 +14,9 @@ void printOut(const QString &text);
 void printErr(const QString &text);
 void printJson(const QJsonObject &object);
 
+// Prints a verb's --help, its usage line naming "kommo-status VERB" whatever path the program was run by.
+void printVerbHelp(const QString &verb, const QString &helpText);
+
 // Prints "kommo-status VERB: message" to standard error and returns the usage exit code.
 int usageError(const QString &verb, const QString &message);
 

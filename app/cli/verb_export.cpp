@@ -76,7 +76,7 @@ int runExport(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("export"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("export"), parser.helpText());
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())

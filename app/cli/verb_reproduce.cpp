@@ -113,7 +113,7 @@ int runReproduce(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("reproduce"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("reproduce"), parser.helpText());
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();

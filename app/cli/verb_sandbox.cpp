@@ -62,7 +62,7 @@ int runSandbox(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("sandbox"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("sandbox"), parser.helpText());
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -152,7 +152,7 @@ int runSend(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("send"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("send"), parser.helpText());
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())

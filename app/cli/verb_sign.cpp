@@ -36,7 +36,7 @@ int runSign(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("sign"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("sign"), parser.helpText());
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())

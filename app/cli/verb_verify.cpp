@@ -220,7 +220,7 @@ int runVerify(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("verify"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printVerbHelp(QStringLiteral("verify"), parser.helpText());
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
