@@ -296,6 +296,7 @@ private Q_SLOTS:
     {
         const test::ProcessResult r = test::runCli({QStringLiteral("sign"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("Usage: kommo-status sign [options]\n"), r.out.left(80).constData());
         for (const char *option :
              {"--scope", "--msgid", "--status", "--error-code", "--error", "--date", "--base-url",
               "--body-file", "--method", "--path", "--content-type", "--header", "--secret-file",
