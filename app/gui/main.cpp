@@ -1,5 +1,6 @@
 // kommo-status-console: parses its arguments first (so --help and --version need no display), then opens the
 // console window.
+#include "core/crypto/crypto.h"
 #include "ui/mainwindow.h"
 #include "ui/palette.h"
 
@@ -10,9 +11,17 @@
 #include <QImage>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
+#include <thread>
+
+#ifdef KOMMO_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcGui, "kommo.app.gui")
 
@@ -45,14 +54,18 @@ bool hasPlatformArgument(const QStringList &arguments)
 class StartupProbe : public QObject
 {
 public:
-    using QObject::QObject;
+    explicit StartupProbe(const QElapsedTimer &startup)
+        : m_startup(startup)
+    {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Paint && !m_painted) {
             m_painted = true;
-            QTimer::singleShot(0, this, [] {
+            qCDebug(lcGui) << "startup: first paint event" << m_startup.nsecsElapsed() / 1000 << "us";
+            QTimer::singleShot(0, this, [this] {
+                qCDebug(lcGui) << "startup: painted" << m_startup.nsecsElapsed() / 1000 << "us";
                 print(stdout, QStringLiteral("painted\n"));
                 QTimer::singleShot(1000, [] {
                     QFile status(QStringLiteral("/proc/self/status"));
@@ -73,6 +86,7 @@ protected:
     }
 
 private:
+    const QElapsedTimer &m_startup;
     bool m_painted = false;
 };
 
@@ -80,6 +94,10 @@ private:
 
 int main(int argc, char **argv)
 {
+    // Startup checkpoints (QT_LOGGING_RULES="kommo.app.gui.debug=true"): where the time to the first paint
+    // goes.
+    QElapsedTimer startup;
+    startup.start();
     QCoreApplication::setOrganizationName(QStringLiteral("kommo-status"));
     QCoreApplication::setApplicationName(QStringLiteral("kommo-status-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KOMMO_VERSION));
@@ -171,23 +189,49 @@ int main(int argc, char **argv)
     // 3. The window. Debug output stays off unless asked for with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("kommo.*.debug=false"));
+    // Start-up work that the first frame needs but the GUI thread does not have to do runs on another core
+    // meanwhile (see docs/benchmarks.md): fontconfig's configuration and font list, the largest single cost
+    // of any Qt window's start, overlaps QApplication's connection to the display; OpenSSL's MD5 and
+    // HMAC-SHA1 are fetched for the first signature.
+    std::thread warmUp([] {
+#ifdef KOMMO_HAVE_FONTCONFIG
+        FcInit();
+#endif
+        (void)kommo::crypto::md5(QByteArrayView());
+        (void)kommo::crypto::hmacSha1(QByteArrayView(), QByteArrayView());
+    });
     QApplication app(argc, argv);
+    // Qt's font database initialises fontconfig itself on the first text: ours must be done by then.
+    warmUp.join();
+    qCDebug(lcGui) << "startup: QApplication" << startup.nsecsElapsed() / 1000 << "us";
+    // The TLS back end (a plugin and OpenSSL's SSL library) is needed by the in-process sandbox's HTTP
+    // server and by any https target; it loads beside the window's construction (Qt guards it with a mutex).
+    QThreadPool::globalInstance()->start([] {
+        if (QSslSocket::supportsSsl())
+            (void)QSslConfiguration::defaultConfiguration();
+    });
     const QString screenshot = parser.value(screenshotOption);
     const bool probe = parser.isSet(probeOption);
     kommo::ui::MainWindowOptions options;
     options.useSettings = screenshot.isEmpty() && !probe;
     kommo::ui::MainWindow window(options);
+    qCDebug(lcGui) << "startup: window built" << startup.nsecsElapsed() / 1000 << "us";
     if (palette)
         window.setPaletteChoice(*palette, false);
     if (size.isValid())
         window.resize(size);
     if (parser.isSet(exampleOption))
         window.loadExample();
+    qCDebug(lcGui) << "startup: example loaded" << startup.nsecsElapsed() / 1000 << "us";
 
-    StartupProbe startupProbe;
+    StartupProbe startupProbe(startup);
     if (probe)
         window.installEventFilter(&startupProbe);
     window.show();
+    qCDebug(lcGui) << "startup: shown" << startup.nsecsElapsed() / 1000 << "us";
+    QTimer::singleShot(0, &window, [&startup] {
+        qCDebug(lcGui) << "startup: first event-loop turn" << startup.nsecsElapsed() / 1000 << "us";
+    });
 
     int status = 0;
     if (!screenshot.isEmpty()) {
