@@ -613,6 +613,32 @@ private Q_SLOTS:
         QTest::keyClick(reproduce, Qt::Key_Escape);
         QVERIFY(!reproduce->isVisible());
 
+        // Tab goes from the capture to the secret choice, and on to the results and the buttons.
+        VerifyView *verify = tools->verifyView();
+        verify->show();
+        verify->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(verify));
+        verify->input()->textEdit()->setFocus();
+        QTest::keyClick(verify->input()->textEdit(), Qt::Key_Tab);
+        QVERIFY2(verify->focusWidget() == verify->formSecretButton(),
+                 verify->focusWidget()->metaObject()->className());
+        QWidget *w = verify->formSecretButton();
+        QList<QWidget *> order;
+        for (int i = 0; i < 500 && w; ++i) {
+            w = w->nextInFocusChain();
+            if (w == verify->formSecretButton())
+                break;
+            if (w->focusPolicy() & Qt::TabFocus)
+                order.append(w);
+        }
+        QVERIFY(order.contains(verify->checksTable()));
+        QVERIFY(order.indexOf(verify->checksTable()) < order.indexOf(verify->loadButton()));
+        QVERIFY(order.indexOf(verify->nowCheck()) < order.indexOf(verify->checksTable()));
+        QTest::keyClick(verify, Qt::Key_Escape);
+        QVERIFY(!verify->isVisible());
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
         QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
         QTRY_COMPARE(window.menuBar()->activeAction(), tools->exportMenu()->menuAction());
         QTRY_VERIFY(tools->exportMenu()->isVisible());
