@@ -25,10 +25,11 @@ public:
     AdvancedBox(RequestDraft *draft, QWidget *parent = nullptr);
 
     QToolButton *foldButton() const { return m_fold; }
-    QComboBox *methodCombo() const { return m_method; }
-    QLineEdit *pathEdit() const { return m_path; }
-    QLineEdit *contentTypeEdit() const { return m_contentType; }
-    QPlainTextEdit *headersEdit() const { return m_headers; }
+    // The fields are made on first unfold (or first asked for): the folded start-up frame does not need them.
+    QComboBox *methodCombo() { return content().method; }
+    QLineEdit *pathEdit() { return content().path; }
+    QLineEdit *contentTypeEdit() { return content().contentType; }
+    QPlainTextEdit *headersEdit() { return content().headers; }
     void setUnfolded(bool unfolded);
 
     // "Name: value" per line; the value loses the spaces after the colon only.
@@ -36,16 +37,22 @@ public:
     static QString formatHeaders(const QList<Header> &headers);
 
 private:
+    struct Content
+    {
+        QWidget *box = nullptr;
+        QComboBox *method = nullptr;
+        QLineEdit *path = nullptr;
+        QLineEdit *contentType = nullptr;
+        QPlainTextEdit *headers = nullptr;
+        QList<FindingBadge *> badges;
+    };
+
+    Content &content();
     void syncFromDraft();
 
     RequestDraft *m_draft;
     QToolButton *m_fold;
-    QWidget *m_content;
-    QComboBox *m_method;
-    QLineEdit *m_path;
-    QLineEdit *m_contentType;
-    QPlainTextEdit *m_headers;
-    QList<FindingBadge *> m_badges;
+    Content m_content;
 };
 
 } // namespace kommo::ui

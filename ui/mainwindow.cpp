@@ -6,6 +6,7 @@
 #include "ui/body_pane.h"
 #include "ui/capture_tools.h"
 #include "ui/findings_pane.h"
+#include "ui/first_paint.h"
 #include "ui/inputs_pane.h"
 #include "ui/raw_request_pane.h"
 #include "ui/response_pane.h"
@@ -67,9 +68,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     setWindowTitle(tr("Kommo delivery-status console"));
     // The icon is compiled into the executable, not into this library (tests run without it).
     const QString icon = QStringLiteral(":/icons/kommo-status-console.svg");
-    // Loading it pulls in the SVG plugin: done after the first paint, not before.
+    // Loading it pulls in the SVG plugin: done after the first paint (a zero timer would run before it).
     if (QFile::exists(icon))
-        QTimer::singleShot(0, this, [this, icon] { setWindowIcon(QIcon(icon)); });
+        afterFirstPaint(this, [this, icon] { setWindowIcon(QIcon(icon)); });
 
     // Left: the inputs above the findings. Right: signature, then body beside the raw request, then the
     // response; every pane stays on screen at once.

@@ -1,10 +1,12 @@
 // The console's main window driven as a person would: typing, dropdown picks, Send, the sandbox, the layout.
 #include "core/signing/httpdate.h"
 #include "testsupport.h"
+#include "ui/advanced_box.h"
 #include "ui/body_pane.h"
 #include "ui/date_box.h"
 #include "ui/finding_badge.h"
 #include "ui/findings_pane.h"
+#include "ui/first_paint.h"
 #include "ui/inputs_pane.h"
 #include "ui/mainwindow.h"
 #include "ui/palette.h"
@@ -343,6 +345,62 @@ private Q_SLOTS:
             window.sendAction()->isEnabled()); // a bad request still goes out: testers send them on purpose
         typeInto(window.inputs()->errorTextEdit(), QStringLiteral("Recipient unreachable"));
         QVERIFY(!hasErrors(window.draft().current().findings));
+    }
+
+    // Start-up work deferred past the first frame runs after that frame, not at the first event-loop turn.
+    void afterFirstPaintWaitsForTheFrame()
+    {
+        QWidget window;
+        window.resize(200, 100);
+        int runs = 0;
+        bool paintedBefore = false;
+        afterFirstPaint(&window, [&] {
+            ++runs;
+            paintedBefore = window.property("kommo_first_frame_painted").toBool();
+        });
+        QTest::qWait(20);
+        QCOMPARE(runs, 0); // not shown, never painted: nothing runs
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(runs, 1);
+        QVERIFY(paintedBefore);
+        window.update();
+        QTest::qWait(20);
+        QCOMPARE(runs, 1);                         // once only
+        afterFirstPaint(&window, [&] { ++runs; }); // asked after the first frame: the next turn
+        QTRY_COMPARE(runs, 2);
+    }
+
+    // The advanced fields are made on first use (not for the first frame); an error in one of them still
+    // unfolds the box, shows beside its field, and the fields edit the request and follow the fold button in
+    // the tab order.
+    void advancedFieldsAppearForTheirErrors()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        auto *fold = child<QToolButton>(&window, "advancedFold");
+        QVERIFY(!fold->isChecked());
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("headersEdit")));
+
+        window.draft().setExtraHeaders({{"X Bad", "1"}}); // a space: not a header name, blocks sending
+        QVERIFY(fold->isChecked());
+        AdvancedBox *box = window.inputs()->advancedBox();
+        QVERIFY(box->headersEdit()->isVisible());
+        QCOMPARE(box->headersEdit()->toPlainText(), QStringLiteral("X Bad: 1"));
+        bool shown = false;
+        for (const FindingBadge *badge : box->findChildren<FindingBadge *>())
+            shown = shown || (badge->isVisible() && badge->messages().contains(u"X Bad"));
+        QVERIFY(shown);
+        QWidget *next = fold->nextInFocusChain();
+        QVERIFY(next == box->methodCombo() || box->methodCombo()->isAncestorOf(next));
+
+        typeInto(box->contentTypeEdit(), QStringLiteral("application/json; charset=utf-8"));
+        QCOMPARE(window.draft().current().spec.contentType, QByteArray("application/json; charset=utf-8"));
+        box->headersEdit()->clear();
+        QVERIFY(window.draft().extraHeaders().isEmpty());
+        fold->click();
+        QVERIFY(!box->headersEdit()->isVisible());
     }
 
     // At 1024x700 every input, Send and each pane is on screen at no less than its minimum size hint.
