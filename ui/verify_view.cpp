@@ -24,6 +24,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kommo::ui {
@@ -396,6 +397,9 @@ void VerifyView::showVerification()
 
 bool VerifyView::eventFilter(QObject *watched, QEvent *event)
 {
+    // The rows' heights follow the wrapped detail, which follows the table's width.
+    if (watched == m_checks && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, m_checks, [this] { m_checks->resizeRowsToContents(); });
     if (watched == m_checks && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
         m_copyRows->trigger();

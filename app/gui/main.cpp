@@ -1,8 +1,11 @@
 // kommo-status-console: parses its arguments first (so --help and --version need no display), then opens the
 // console window.
 #include "core/crypto/crypto.h"
+#include "ui/capture_input.h"
+#include "ui/capture_tools.h"
 #include "ui/mainwindow.h"
 #include "ui/palette.h"
+#include "ui/verify_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -135,6 +138,12 @@ int main(int argc, char **argv)
     probeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions(
         {help, version, exampleOption, sendOption, screenshotOption, paletteOption, sizeOption, probeOption});
+    const QCommandLineOption verifyOption(QStringLiteral("verify"),
+                                          tr("Open the Verify view on a captured request (raw HTTP, a cURL "
+                                             "command or a HAR) once the window is up; with --screenshot "
+                                             "the picture is of the view."),
+                                          tr("FILE"));
+    parser.addOption(verifyOption);
     // Qt's own options (-platform, -style...) are accepted and passed on to QApplication.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QCommandLineOption platformOption(QStringLiteral("platform"), QString(), QStringLiteral("name"));
@@ -233,12 +242,27 @@ int main(int argc, char **argv)
         qCDebug(lcGui) << "startup: first event-loop turn" << startup.nsecsElapsed() / 1000 << "us";
     });
 
+    // --verify: the Verify view, made only when asked for, on the file's exact bytes.
+    QWidget *verifyView = nullptr;
+    if (parser.isSet(verifyOption)) {
+        kommo::ui::VerifyView *view = window.captureTools()->verifyView();
+        if (!view->input()->openFile(parser.value(verifyOption))) {
+            print(stderr, QStringLiteral("kommo-status-console: %1\n").arg(view->input()->error()));
+            return exitUsage;
+        }
+        if (size.isValid())
+            view->resize(std::min(size.width() - 40, 1200), std::min(size.height() - 40, 820));
+        window.captureTools()->showVerify();
+        verifyView = view;
+    }
+
     int status = 0;
     if (!screenshot.isEmpty()) {
         const auto shoot = [&] {
             // One more turn of the event loop so that the last change is laid out and painted.
             QTimer::singleShot(150, &window, [&] {
-                if (!window.capture().save(screenshot, "PNG")) {
+                const QImage picture = verifyView ? verifyView->grab().toImage() : window.capture();
+                if (!picture.save(screenshot, "PNG")) {
                     print(stderr,
                           tr("kommo-status-console: cannot write the screenshot %1\n").arg(screenshot));
                     status = 1;

@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -585,6 +586,37 @@ private Q_SLOTS:
         QVERIFY2(window.responsePane()->statusLabel()->text().contains(u"200"),
                  qPrintable(window.responsePane()->statusLabel()->text()));
         QCOMPARE(window.captureTools()->lastExchange()->sentBody, c.body);
+    }
+
+    // kommo-status-console --verify FILE opens the Verify view on the file; with --screenshot, a picture of
+    // it.
+    void consoleVerifyOption()
+    {
+        Capture upper;
+        upper.contentMd5 = md5(upper.body).toUpper();
+        QFile capture(m_dir.filePath(QStringLiteral("upper.http")));
+        QVERIFY(capture.open(QIODevice::WriteOnly));
+        capture.write(upper.text());
+        capture.close();
+        const QString picture = m_dir.filePath(QStringLiteral("verify.png"));
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(KOMMO_GUI),
+                      {QStringLiteral("--verify"), capture.fileName(), QStringLiteral("--size"),
+                       QStringLiteral("1024x700"), QStringLiteral("--screenshot"), picture});
+        QVERIFY(console.waitForFinished(20000));
+        QCOMPARE(console.exitCode(), 0);
+        const QImage image(picture);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size() / image.devicePixelRatio(), QSize(984, 660));
+
+        console.start(QStringLiteral(KOMMO_GUI),
+                      {QStringLiteral("--verify"), m_dir.filePath(QStringLiteral("none"))});
+        QVERIFY(console.waitForFinished(20000));
+        QCOMPARE(console.exitCode(), 2);
+        QVERIFY(console.readAllStandardError().contains("Cannot read"));
     }
 
     // Keyboard: the menus carry the shortcuts, Esc closes the views, Ctrl+E opens the Export menu.
