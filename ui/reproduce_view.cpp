@@ -4,6 +4,8 @@
 #include "ui/text_views.h"
 #include "ui/visible_text.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -113,6 +115,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     , m_editorTarget(new QPushButton(tr("&Editor's target"), this))
     , m_resign(new QPushButton(tr("Re-si&gn now"), this))
     , m_send(new QPushButton(tr("&Send the re-signed request"), this))
+    , m_copyReport(new QPushButton(tr("Copy re&port"), this))
     , m_summary(new QLabel(this))
     , m_original(new QPlainTextEdit(this))
     , m_resigned(new QPlainTextEdit(this))
@@ -127,6 +130,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     m_editorTarget->setObjectName(QStringLiteral("reproduceEditorTarget"));
     m_resign->setObjectName(QStringLiteral("reproduceResignButton"));
     m_send->setObjectName(QStringLiteral("reproduceSendButton"));
+    m_copyReport->setObjectName(QStringLiteral("reproduceCopyReport"));
     m_summary->setObjectName(QStringLiteral("reproduceSummary"));
     m_original->setObjectName(QStringLiteral("reproduceOriginal"));
     m_resigned->setObjectName(QStringLiteral("reproduceResigned"));
@@ -225,8 +229,11 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     for (QPushButton *b : {m_editorTarget, m_resign, m_send, buttons->button(QDialogButtonBox::Close)})
         b->setAutoDefault(false);
+    m_copyReport->setToolTip(tr("Copy both requests and every difference as text (never the secret)"));
+    m_copyReport->setAutoDefault(false);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_send);
+    actions->addWidget(m_copyReport);
     actions->addStretch(1);
     actions->addWidget(buttons);
     auto *layout = new QVBoxLayout(this);
@@ -243,6 +250,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     setTabOrder(m_original, m_resigned);
     setTabOrder(m_resigned, m_differences);
     setTabOrder(m_differences, m_send);
+    setTabOrder(m_send, m_copyReport);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_input, &CaptureInput::captureChanged, this, &ReproduceView::resign);
@@ -261,6 +269,10 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     connect(m_editorTarget, &QPushButton::clicked, this, [this] {
         m_target->setText(m_editorTargetOf());
         resign();
+    });
+    connect(m_copyReport, &QPushButton::clicked, this, [this] {
+        if (m_reproduction)
+            QApplication::clipboard()->setText(diagnosis::reproductionText(*m_reproduction));
     });
     connect(m_send, &QPushButton::clicked, this, [this] {
         if (m_reproduction && m_reproduction->resigned.canSend())
@@ -312,6 +324,7 @@ void ReproduceView::clearResult(const QString &why)
     m_resigned->clear();
     m_differences->clear();
     m_send->setEnabled(false);
+    m_copyReport->setEnabled(false);
 }
 
 void ReproduceView::showReproduction(const diagnosis::Reproduction &r)
@@ -358,6 +371,7 @@ void ReproduceView::showReproduction(const diagnosis::Reproduction &r)
     summary += u' ' + tr("Send goes to %1.").arg(url.toString().toHtmlEscaped());
     m_summary->setText(summary);
     m_send->setEnabled(r.resigned.canSend());
+    m_copyReport->setEnabled(true);
 }
 
 } // namespace kommo::ui

@@ -48,6 +48,7 @@ public:
     QPushButton *editorTargetButton() const { return m_editorTarget; }
     QPushButton *resignButton() const { return m_resign; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *copyReportButton() const { return m_copyReport; }
     QLabel *summaryLabel() const { return m_summary; }
     QPlainTextEdit *originalView() const { return m_original; }
     QPlainTextEdit *resignedView() const { return m_resigned; }
@@ -82,6 +83,7 @@ private:
     QPushButton *m_editorTarget;
     QPushButton *m_resign;
     QPushButton *m_send;
+    QPushButton *m_copyReport;
     QLabel *m_summary;
     QPlainTextEdit *m_original;
     QPlainTextEdit *m_resigned;

@@ -283,7 +283,8 @@ void VerifyView::verifyCapture(const CapturedRequest &request, const QString &sh
 
 void VerifyView::formSecretChanged()
 {
-    if (m_useFormSecret->isChecked() && m_request)
+    // Every edit of the form lands here; only a changed secret changes the verification.
+    if (m_useFormSecret->isChecked() && m_request && qHash(m_formSecret()) != m_formSecretHash)
         verifyNow();
 }
 
@@ -306,6 +307,8 @@ void VerifyView::verifyNow()
         diagnosis::VerifyOptions options;
         const QByteArray secret =
             m_useFormSecret->isChecked() ? m_formSecret() : m_otherSecret->text().toUtf8();
+        if (m_useFormSecret->isChecked())
+            m_formSecretHash = qHash(secret);
         // No secret at all: the signature is not judged rather than judged against an empty key.
         if (!secret.isEmpty())
             options.secret = secret;

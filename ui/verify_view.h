@@ -102,8 +102,9 @@ private:
     QPushButton *m_copyReport;
     std::optional<diagnosis::Verification> m_verification;
     std::optional<CapturedRequest> m_request;
-    int m_sentStatus = 0;       // the server's answer to the request shown, while it is what was sent
-    bool m_nowFromSent = false; // "now" was set for what was sent; another capture does not keep it
+    int m_sentStatus = 0;        // the server's answer to the request shown, while it is what was sent
+    bool m_nowFromSent = false;  // "now" was set for what was sent; another capture does not keep it
+    size_t m_formSecretHash = 0; // which form secret the shown verification used (a hash, not the secret)
 };
 
 } // namespace kommo::ui

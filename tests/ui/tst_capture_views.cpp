@@ -557,6 +557,10 @@ private Q_SLOTS:
         QVERIFY(view->summaryLabel()->text().contains(u"header:Content-MD5"));
         QCOMPARE(view->differencesTree()->topLevelItemCount(), 3);
         QVERIFY(view->originalView()->extraSelections().size() == 3);
+        QTest::mouseClick(view->copyReportButton(), Qt::LeftButton);
+        const QString report = QApplication::clipboard()->text();
+        QVERIFY(report.contains(u"UNEXPECTED header:Content-MD5"));
+        QVERIFY(!report.contains(QString::fromLatin1(secret)));
     }
 
     // Reproduce re-signs for the editor's target (the sandbox) and Send uses the window's send path.
