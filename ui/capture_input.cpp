@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -114,8 +115,13 @@ void CaptureInput::onTextEdited()
 void CaptureInput::readNow()
 {
     m_debounce->stop();
-    if (m_source == Source::Text)
-        readBytes(m_text->toPlainText().toUtf8(), QString());
+    if (m_source == Source::Text) {
+        // toPlainText() would turn a no-break space into a space, changing the body's bytes: the raw text
+        // keeps it, with its paragraph separators written back as the line feeds they were.
+        QString text = m_text->document()->toRawText();
+        text.replace(QChar::ParagraphSeparator, u'\n');
+        readBytes(text.toUtf8(), QString());
+    }
 }
 
 bool CaptureInput::openFile(const QString &path)

@@ -391,6 +391,20 @@ private Q_SLOTS:
         QVERIFY(!dialog->isVisible());
     }
 
+    // A pasted body keeps every byte, a no-break space and a tab included.
+    void pasteKeepsBytes()
+    {
+        MainWindow window(options());
+        ImportDialog *dialog = window.captureTools()->importDialog();
+        Capture c;
+        c.body = "{\"msgid\":\"" + msgid +
+                 "\",\"delivery_status\":-1,\"error_code\":905,\"error\":\"a\xc2\xa0"
+                 "b\tc\"}";
+        paste(dialog->input(), c.text());
+        QVERIFY(dialog->input()->current().has_value());
+        QCOMPARE(dialog->input()->current()->body, c.body);
+    }
+
     // Opening a file reads its exact bytes (a CR in the body survives, which a text editor would not keep).
     void openFileKeepsBytes()
     {
