@@ -37,6 +37,8 @@ public:
     std::optional<CapturedRequest> current() const;
     // Why the input cannot be read (a sentence), or empty.
     QString error() const { return m_error; }
+    // Every request read (a HAR's Chat API entries, in the order of the entry list).
+    const QList<CapturedRequest> &requests() const { return m_set.requests; }
 
     // Reads the text now instead of after the short pause that typing gets.
     void readNow();

@@ -322,8 +322,32 @@ void VerifyView::verifyNow()
             }
         }
         m_verification = diagnosis::verify(*m_request, options);
+        markEntries(options);
     }
     showVerification();
+}
+
+void VerifyView::markEntries(const diagnosis::VerifyOptions &options)
+{
+    // Past a few thousand entries the marks would cost more than a keystroke may; the CLI summarizes those.
+    constexpr int maxMarked = 2000;
+    QListWidget *list = m_input->entryList();
+    const QList<CapturedRequest> &requests = m_input->requests();
+    int failing = 0;
+    for (int row = 0; row < list->count() && row < requests.size() && row < maxMarked; ++row) {
+        const bool ok = diagnosis::verify(requests.at(row), options).ok();
+        failing += ok ? 0 : 1;
+        QListWidgetItem *item = list->item(row);
+        item->setData(Qt::UserRole, ok);
+        item->setForeground(QColor(ok ? passColor : failColor));
+        item->setText((ok ? QStringLiteral("\u2714 ") : QStringLiteral("\u2716 ")) +
+                      interchange::captureLabel(requests.at(row)));
+    }
+    if (list->count() > 0) {
+        list->setToolTip(list->count() > maxMarked
+                             ? tr("The first %1 entries are marked pass or fail.").arg(maxMarked)
+                             : tr("%n of these entries fail a check.", nullptr, failing));
+    }
 }
 
 void VerifyView::showVerification()

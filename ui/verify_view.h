@@ -81,6 +81,8 @@ protected:
 
 private:
     void showVerification();
+    // A HAR's entries marked pass or fail with the same options, so that the failing ones stand out.
+    void markEntries(const diagnosis::VerifyOptions &options);
 
     std::function<QByteArray()> m_formSecret;
     const Clock &m_clock;

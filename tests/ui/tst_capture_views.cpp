@@ -254,6 +254,32 @@ private Q_SLOTS:
         QVERIFY(!view->isVisible());
     }
 
+    // A HAR's entries are listed to pick from, each marked pass or fail; the picked one is verified.
+    void verifyHarEntries()
+    {
+        MainWindow window(options());
+        window.show();
+        typeInto(window.inputs()->secretEdit(), QString::fromLatin1(secret));
+        VerifyView *view = window.captureTools()->verifyView();
+        view->show();
+        RequestSpec good;
+        good.path = deliveryPath;
+        good.date = date;
+        good.body = compactBody;
+        const QJsonObject goodEntry = interchange::harEntry(sign(good, secret, std::nullopt));
+        const QJsonObject badEntry = interchange::harEntry(sign(good, "another-secret", std::nullopt));
+        paste(view->input(), QJsonDocument(interchange::harLog({goodEntry, badEntry, goodEntry})).toJson());
+        QListWidget *entries = view->input()->entryList();
+        QCOMPARE(entries->count(), 3);
+        QCOMPARE(entries->item(0)->data(Qt::UserRole).toBool(), true);
+        QCOMPARE(entries->item(1)->data(Qt::UserRole).toBool(), false);
+        QVERIFY(entries->item(1)->text().startsWith(u"\u2716"));
+        QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("pass"));
+        entries->setCurrentRow(1);
+        QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("fail"));
+        QCOMPARE(view->input()->current()->source.index, 1);
+    }
+
     // Without the form's secret the signature is not judged; another secret typed in the view judges it.
     void verifyWithAnotherSecret()
     {
