@@ -4,12 +4,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextDocument>
@@ -72,6 +74,9 @@ CaptureInput::CaptureInput(QWidget *parent)
     setTabOrder(m_open, m_text);
     setTabOrder(m_text, m_entries);
 
+    // Drops reach the viewport or the editor itself, whichever accepts drops.
+    m_text->installEventFilter(this);
+    m_text->viewport()->installEventFilter(this);
     connect(m_text, &QPlainTextEdit::textChanged, this, &CaptureInput::onTextEdited);
     connect(m_debounce, &QTimer::timeout, this, &CaptureInput::readNow);
     connect(m_entries, &QListWidget::currentRowChanged, this, [this] {
@@ -92,6 +97,32 @@ CaptureInput::CaptureInput(QWidget *parent)
             openFile(path);
     });
     showStatus();
+}
+
+bool CaptureInput::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_text && watched != m_text->viewport())
+        return QWidget::eventFilter(watched, event);
+    const auto droppedFile = [](const QMimeData *mime) {
+        const QList<QUrl> urls = mime ? mime->urls() : QList<QUrl>();
+        return urls.size() == 1 && urls.first().isLocalFile() ? urls.first().toLocalFile() : QString();
+    };
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!droppedFile(drag->mimeData()).isEmpty()) {
+            drag->acceptProposedAction();
+            return true;
+        }
+    } else if (event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QString file = droppedFile(drop->mimeData());
+        if (!file.isEmpty()) {
+            drop->acceptProposedAction();
+            openFile(file);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 std::optional<CapturedRequest> CaptureInput::current() const

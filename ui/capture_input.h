@@ -56,6 +56,10 @@ Q_SIGNALS:
     // The chosen request changed (or the input became unreadable).
     void captureChanged();
 
+protected:
+    // A file dropped on the text is opened (its exact bytes); dropped text goes into the editor as usual.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onTextEdited();
     void readBytes(const QByteArray &bytes, const QString &name);

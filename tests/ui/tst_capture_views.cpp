@@ -23,12 +23,14 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDragEnterEvent>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -436,6 +438,7 @@ private Q_SLOTS:
     {
         MainWindow window(options());
         ImportDialog *dialog = window.captureTools()->importDialog();
+        dialog->show();
         Capture c;
         c.body = "{\"msgid\":\"" + msgid + "\",\"delivery_status\":2}\r\n";
         QByteArray text = c.text();
@@ -451,6 +454,21 @@ private Q_SLOTS:
         QVERIFY(dialog->input()->current().has_value());
         QCOMPARE(dialog->input()->current()->body, c.body);
         QVERIFY(dialog->input()->statusLabel()->text().contains(u"capture.http"));
+
+        // Dropped on the text, the same file is opened the same way.
+        paste(dialog->input(), "hello");
+        QVERIFY(!dialog->input()->current().has_value());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file.fileName())});
+        QWidget *viewport = dialog->input()->textEdit()->viewport();
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(dialog->input()->current().has_value());
+        QCOMPARE(dialog->input()->current()->body, c.body);
     }
 
     // Every format reaches the clipboard without the secret; credentials are masked unless kept.
