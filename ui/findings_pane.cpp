@@ -1,5 +1,7 @@
 #include "ui/findings_pane.h"
 
+#include "ui/standard_icons.h"
+
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
@@ -49,10 +51,9 @@ void FindingsPane::syncFromDraft()
         const bool error = f.severity == Severity::Error;
         errors += error ? 1 : 0;
         blocking += f.blocksSending ? 1 : 0;
-        auto *item =
-            new QListWidgetItem(QApplication::style()->standardIcon(error ? QStyle::SP_MessageBoxCritical
-                                                                          : QStyle::SP_MessageBoxWarning),
-                                tr("%1: %2").arg(f.field, f.message), m_list);
+        auto *item = new QListWidgetItem(
+            standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning),
+            tr("%1: %2").arg(f.field, f.message), m_list);
         item->setData(Qt::UserRole, f.field);
         item->setData(Qt::UserRole + 1, f.id);
         item->setToolTip(f.blocksSending ? tr("%1 (blocks sending)").arg(f.id) : f.id);

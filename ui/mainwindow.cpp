@@ -14,6 +14,7 @@
 #include "ui/sandbox_target.h"
 #include "ui/send_controller.h"
 #include "ui/signature_pane.h"
+#include "ui/standard_icons.h"
 #include "ui/window_state.h"
 
 #include <QAction>
@@ -176,13 +177,13 @@ void MainWindow::buildActions()
     m_sendAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setShortcutContext(Qt::WindowShortcut);
-    m_sendAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_sendAction->setIcon(standardIcon(QStyle::SP_MediaPlay));
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
 
     m_cancelAction = new QAction(tr("&Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    m_cancelAction->setIcon(standardIcon(QStyle::SP_BrowserStop));
     m_cancelAction->setEnabled(false);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
 
