@@ -219,8 +219,9 @@ Verification verify(const CapturedRequest &request, const VerifyOptions &options
             checks.append(pass("date_weekday", tr("The Date's weekday matches its date.")));
         if (!options.now) {
             checks.append(
-                notJudged("date_freshness", tr("Not judged: a captured request is old by nature; give "
-                                               "--now to judge the Date against a moment.")));
+                notJudged("date_freshness", tr("Not judged: a captured request is old by nature; give a "
+                                               "\"now\" (--now, or the Now field) to judge the Date "
+                                               "against that moment.")));
         } else if (const Finding *f = findingWithId(dateFindings, u"date_expired")) {
             checks.append(failure("date_freshness", f->message));
         } else if (const Finding *g = findingWithId(dateFindings, u"date_future")) {
