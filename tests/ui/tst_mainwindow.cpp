@@ -14,6 +14,7 @@
 #include "ui/response_pane.h"
 #include "ui/sandbox_dock.h"
 #include "ui/signature_pane.h"
+#include "ui/standard_icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -345,6 +347,27 @@ private Q_SLOTS:
             window.sendAction()->isEnabled()); // a bad request still goes out: testers send them on purpose
         typeInto(window.inputs()->errorTextEdit(), QStringLiteral("Recipient unreachable"));
         QVERIFY(!hasErrors(window.draft().current().findings));
+    }
+
+    // The lazily resolved standard icons draw exactly the style's pictures, at every size the window uses.
+    void standardIconsMatchTheStyle()
+    {
+        // As under Xvfb: no desktop theme, Qt's fallback one (the offscreen platform may name none).
+        const QString theme = QIcon::themeName();
+        QIcon::setThemeName(QStringLiteral("hicolor"));
+        const auto restore = qScopeGuard([&] { QIcon::setThemeName(theme); });
+        for (QStyle::StandardPixmap which : {QStyle::SP_MediaPlay, QStyle::SP_BrowserStop,
+                                             QStyle::SP_MessageBoxCritical, QStyle::SP_MessageBoxWarning}) {
+            const QIcon ours = standardIcon(which);
+            const QIcon style = QApplication::style()->standardIcon(which);
+            QVERIFY(!ours.isNull());
+            for (int size : {16, 24, 32}) {
+                const QImage a = ours.pixmap(size).toImage().convertToFormat(QImage::Format_ARGB32);
+                const QImage b = style.pixmap(size).toImage().convertToFormat(QImage::Format_ARGB32);
+                QVERIFY2(!a.isNull() && a == b,
+                         qPrintable(QStringLiteral("icon %1 at %2").arg(which).arg(size)));
+            }
+        }
     }
 
     // Start-up work deferred past the first frame runs after that frame, not at the first event-loop turn.
