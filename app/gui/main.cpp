@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSslConfiguration>
@@ -216,6 +217,8 @@ int main(int argc, char **argv)
     // The TLS back end (a plugin and OpenSSL's SSL library) is needed by the in-process sandbox's HTTP
     // server and by any https target; it loads beside the window's construction (Qt guards it with a mutex).
     QThreadPool::globalInstance()->start([] {
+        // The image-format plugins, which the toolbar's first icons look through.
+        (void)QImageReader::supportedImageFormats();
         if (QSslSocket::supportsSsl())
             (void)QSslConfiguration::defaultConfiguration();
     });
