@@ -44,7 +44,6 @@ BodyPane::BodyPane(RequestDraft *draft, QWidget *parent)
     head->addWidget(m_form);
     head->addWidget(m_raw);
     head->addStretch(1);
-    head->addWidget(m_bytes);
     head->addWidget(new CopyButton(
         tr("the body"), [this] { return m_draft->current().spec.body; }, this));
 
@@ -53,6 +52,10 @@ BodyPane::BodyPane(RequestDraft *draft, QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(head);
     layout->addWidget(m_edit, 1);
+    // Under the bytes, with the pane's whole width: "1178 byte(s), ends with a newline, 2 trailing space(s)"
+    // does not fit beside the title in a narrow window.
+    m_bytes->setWordWrap(true);
+    layout->addWidget(m_bytes);
     layout->addWidget(m_badge);
 
     connect(m_form, &QRadioButton::toggled, this, [this](bool on) {

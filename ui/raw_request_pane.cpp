@@ -88,20 +88,27 @@ void RawRequestPane::syncFromDraft()
     const QString shown = displayRaw(r.rawRequest);
     if (m_pending->toPlainText() != shown)
         m_pending->setPlainText(shown);
-    m_pendingInfo->setText(r.canSend() ? tr("%n byte(s) as the socket will carry them (CRLF line ends).",
-                                            nullptr, int(r.rawRequest.size()))
+    m_pendingInfo->setText(r.canSend() ? tr("%n byte(s), CRLF line ends", nullptr, int(r.rawRequest.size()))
                                        : tr("Cannot be sent as it is: see the findings."));
+    m_pendingInfo->setToolTip(r.canSend() ? tr("%n byte(s) as the socket will carry them (CRLF line ends).",
+                                               nullptr, int(r.rawRequest.size()))
+                                          : QString());
 }
 
 void RawRequestPane::showSent(const Exchange &exchange)
 {
     m_sentRaw = exchange.sentRaw;
     m_sent->setPlainText(displayRaw(exchange.sentRaw));
-    m_sentInfo->setText(
-        tr("Sent at %1, %n header(s), every one shown, to %2", nullptr, int(exchange.sentHeaders.size()))
-            .arg(QLocale::c().toString(exchange.sentAt.toUTC(), QStringLiteral("HH:mm:ss 'UTC'")),
-                 exchange.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
-    m_sentInfo->setToolTip(exchange.url.toString());
+    const QString at = QLocale::c().toString(exchange.sentAt.toUTC(), QStringLiteral("HH:mm:ss 'UTC'"));
+    // Nothing reached the server when the connection itself failed: say so rather than "sent".
+    const bool reachedServer = exchange.hasResponse() || exchange.timings.requestSentMs >= 0;
+    m_sentInfo->setText(reachedServer
+                            ? tr("Sent %1, %n header(s)", nullptr, int(exchange.sentHeaders.size())).arg(at)
+                            : tr("Not sent (%1): what would have gone out").arg(at));
+    m_sentInfo->setToolTip(reachedServer ? tr("Sent at %1, %n header(s), every one shown, to %2", nullptr,
+                                              int(exchange.sentHeaders.size()))
+                                               .arg(at, exchange.url.toString())
+                                         : exchange.fault.message);
     m_tabs->setCurrentIndex(1);
 }
 

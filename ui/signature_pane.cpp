@@ -106,7 +106,9 @@ void SignaturePane::syncFromDraft()
 {
     const SignedRequest &r = m_draft->current();
     m_md5->setText(QString::fromLatin1(r.contentMd5));
-    m_signature->setText(QString::fromLatin1(r.signature));
+    // Without a secret an HMAC would still come out (keyed with nothing), but it would sign nothing real.
+    m_signature->setText(m_draft->secret().isEmpty() ? QString() : QString::fromLatin1(r.signature));
+    m_signature->setPlaceholderText(tr("no secret: enter the channel secret to sign"));
     const QList<QByteArray> lines = r.stringToSign.split('\n');
     for (int row = 0; row < 5; ++row) {
         // The cell shows hidden characters; its UserRole keeps the exact text.

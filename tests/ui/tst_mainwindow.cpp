@@ -292,9 +292,14 @@ private Q_SLOTS:
         MainWindow window(options());
         window.show();
         typeExample(window);
+        auto *signature = window.findChild<QLineEdit *>(QStringLiteral("signatureEdit"));
+        QVERIFY(signature);
+        QVERIFY(!signature->text().isEmpty());
         typeInto(window.inputs()->secretEdit(), QString());
         QVERIFY(!window.sendAction()->isEnabled());
         QVERIFY(window.sendAction()->toolTip().contains(u"secret"));
+        // No X-Signature is shown for an empty key: it would sign nothing real.
+        QVERIFY(signature->text().isEmpty());
         window.send(); // even when asked directly, nothing leaves
         QCOMPARE(window.responsePane()->statusLabel()->text(), QObject::tr("Not sent"));
         QCOMPARE(window.sandboxDock()->list()->topLevelItemCount(), 0);
