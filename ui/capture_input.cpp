@@ -251,7 +251,9 @@ void CaptureInput::showStatus()
         default:
             text = tr("Raw HTTP%1.").arg(from);
         }
-        for (const Finding &note : current()->notes)
+        // A named copy: looping over a member of the returned temporary would dangle.
+        const std::optional<CapturedRequest> shown = current();
+        for (const Finding &note : shown->notes)
             text += QStringLiteral("<br>\u2139 ") + note.message.toHtmlEscaped();
     }
     m_status->setText(text);
