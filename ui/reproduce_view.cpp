@@ -1,5 +1,7 @@
 #include "ui/reproduce_view.h"
 
+#include "ui/secret_choice.h"
+
 #include "ui/capture_input.h"
 #include "ui/text_views.h"
 #include "ui/visible_text.h"
@@ -108,9 +110,8 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     , m_editorTargetOf(std::move(editorTarget))
     , m_clock(clock)
     , m_input(new CaptureInput(this))
-    , m_useFormSecret(new QRadioButton(tr("the &form's secret"), this))
-    , m_useOtherSecret(new QRadioButton(tr("&another:"), this))
-    , m_otherSecret(new QLineEdit(this))
+    , m_secretChoice(new SecretChoice(m_formSecret, QStringLiteral("reproduce"),
+                                      tr("another secret (kept in memory only)"), this))
     , m_target(new QLineEdit(this))
     , m_editorTarget(new QPushButton(tr("&Editor's target"), this))
     , m_resign(new QPushButton(tr("Re-si&gn now"), this))
@@ -123,9 +124,6 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
 {
     setObjectName(QStringLiteral("reproduceView"));
     setWindowTitle(tr("Reproduce a captured request"));
-    m_useFormSecret->setObjectName(QStringLiteral("reproduceFormSecret"));
-    m_useOtherSecret->setObjectName(QStringLiteral("reproduceOtherSecret"));
-    m_otherSecret->setObjectName(QStringLiteral("reproduceOtherSecretEdit"));
     m_target->setObjectName(QStringLiteral("reproduceTargetEdit"));
     m_editorTarget->setObjectName(QStringLiteral("reproduceEditorTarget"));
     m_resign->setObjectName(QStringLiteral("reproduceResignButton"));
@@ -137,11 +135,6 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     m_differences->setObjectName(QStringLiteral("reproduceDifferences"));
 
     // With what: the secret (never stored) and the target.
-    m_useFormSecret->setChecked(true);
-    m_otherSecret->setEchoMode(QLineEdit::Password);
-    m_otherSecret->setPlaceholderText(tr("another secret (kept in memory only)"));
-    m_otherSecret->setAccessibleName(tr("Another secret"));
-    m_otherSecret->setEnabled(false);
     m_target->setPlaceholderText(tr("as captured (or another base URL, e.g. the sandbox's)"));
     m_target->setAccessibleName(tr("Target"));
     m_target->setClearButtonEnabled(true);
@@ -151,9 +144,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     withLayout->setSpacing(4);
     auto *secretRow = new QHBoxLayout;
     secretRow->addWidget(new QLabel(tr("Secret:"), with));
-    secretRow->addWidget(m_useFormSecret);
-    secretRow->addWidget(m_useOtherSecret);
-    secretRow->addWidget(m_otherSecret, 1);
+    secretRow->addWidget(m_secretChoice, 1);
     auto *targetRow = new QHBoxLayout;
     auto *targetLabel = new QLabel(tr("&Target:"), with);
     targetLabel->setBuddy(m_target);
@@ -240,10 +231,10 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     layout->addWidget(split, 1);
     layout->addLayout(actions);
 
-    setTabOrder(m_input->entryList(), m_useFormSecret);
-    setTabOrder(m_useFormSecret, m_useOtherSecret);
-    setTabOrder(m_useOtherSecret, m_otherSecret);
-    setTabOrder(m_otherSecret, m_target);
+    setTabOrder(m_input->entryList(), m_secretChoice->formButton());
+    setTabOrder(m_secretChoice->formButton(), m_secretChoice->otherButton());
+    setTabOrder(m_secretChoice->otherButton(), m_secretChoice->otherEdit());
+    setTabOrder(m_secretChoice->otherEdit(), m_target);
     setTabOrder(m_target, m_editorTarget);
     setTabOrder(m_editorTarget, m_resign);
     setTabOrder(m_resign, m_original);
@@ -255,16 +246,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_input, &CaptureInput::captureChanged, this, &ReproduceView::resign);
     connect(m_resign, &QPushButton::clicked, this, &ReproduceView::resign);
-    connect(m_useOtherSecret, &QRadioButton::toggled, this, [this](bool on) {
-        m_otherSecret->setEnabled(on);
-        if (on)
-            m_otherSecret->setFocus();
-        resign();
-    });
-    connect(m_otherSecret, &QLineEdit::textChanged, this, [this] {
-        if (m_useOtherSecret->isChecked())
-            resign();
-    });
+    connect(m_secretChoice, &SecretChoice::changed, this, &ReproduceView::resign);
     connect(m_target, &QLineEdit::editingFinished, this, &ReproduceView::resign);
     connect(m_editorTarget, &QPushButton::clicked, this, [this] {
         m_target->setText(m_editorTargetOf());
@@ -302,7 +284,7 @@ void ReproduceView::resign()
         return;
     }
     diagnosis::ReproduceOptions options;
-    options.secret = m_useFormSecret->isChecked() ? m_formSecret() : m_otherSecret->text().toUtf8();
+    options.secret = m_secretChoice->secret();
     options.now = m_clock.now();
     if (!m_target->text().trimmed().isEmpty())
         options.baseUrl = m_target->text().trimmed();
@@ -372,6 +354,21 @@ void ReproduceView::showReproduction(const diagnosis::Reproduction &r)
     m_summary->setText(summary);
     m_send->setEnabled(r.resigned.canSend());
     m_copyReport->setEnabled(true);
+}
+
+QRadioButton *ReproduceView::formSecretButton() const
+{
+    return m_secretChoice->formButton();
+}
+
+QRadioButton *ReproduceView::otherSecretButton() const
+{
+    return m_secretChoice->otherButton();
+}
+
+QLineEdit *ReproduceView::otherSecretEdit() const
+{
+    return m_secretChoice->otherEdit();
 }
 
 } // namespace kommo::ui

@@ -22,6 +22,7 @@ QT_END_NAMESPACE
 namespace kommo::ui {
 
 class CaptureInput;
+class SecretChoice;
 
 class ReproduceView : public QDialog
 {
@@ -41,9 +42,9 @@ public:
     };
 
     CaptureInput *input() const { return m_input; }
-    QRadioButton *formSecretButton() const { return m_useFormSecret; }
-    QRadioButton *otherSecretButton() const { return m_useOtherSecret; }
-    QLineEdit *otherSecretEdit() const { return m_otherSecret; }
+    QRadioButton *formSecretButton() const;
+    QRadioButton *otherSecretButton() const;
+    QLineEdit *otherSecretEdit() const;
     QLineEdit *targetEdit() const { return m_target; }
     QPushButton *editorTargetButton() const { return m_editorTarget; }
     QPushButton *resignButton() const { return m_resign; }
@@ -76,9 +77,7 @@ private:
     std::function<QString()> m_editorTargetOf;
     const Clock &m_clock;
     CaptureInput *m_input;
-    QRadioButton *m_useFormSecret;
-    QRadioButton *m_useOtherSecret;
-    QLineEdit *m_otherSecret;
+    SecretChoice *m_secretChoice;
     QLineEdit *m_target;
     QPushButton *m_editorTarget;
     QPushButton *m_resign;

@@ -1,5 +1,7 @@
 #include "ui/verify_view.h"
 
+#include "ui/secret_choice.h"
+
 #include "core/signing/httpdate.h"
 #include "ui/capture_input.h"
 #include "ui/text_views.h"
@@ -47,9 +49,8 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     , m_formSecret(std::move(formSecret))
     , m_clock(clock)
     , m_input(new CaptureInput(this))
-    , m_useFormSecret(new QRadioButton(tr("the &form's secret"), this))
-    , m_useOtherSecret(new QRadioButton(tr("&another:"), this))
-    , m_otherSecret(new QLineEdit(this))
+    , m_secretChoice(new SecretChoice(m_formSecret, QStringLiteral("verify"),
+                                      tr("a secret to try (kept in memory only)"), this))
     , m_nowCheck(new QCheckBox(tr("&Judge the Date's age at:"), this))
     , m_nowEdit(new QLineEdit(this))
     , m_nowError(new QLabel(this))
@@ -64,9 +65,6 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
 {
     setObjectName(QStringLiteral("verifyView"));
     setWindowTitle(tr("Verify a captured request"));
-    m_useFormSecret->setObjectName(QStringLiteral("verifyFormSecret"));
-    m_useOtherSecret->setObjectName(QStringLiteral("verifyOtherSecret"));
-    m_otherSecret->setObjectName(QStringLiteral("verifyOtherSecretEdit"));
     m_nowCheck->setObjectName(QStringLiteral("verifyNowCheck"));
     m_nowEdit->setObjectName(QStringLiteral("verifyNowEdit"));
     m_summary->setObjectName(QStringLiteral("verifySummary"));
@@ -79,11 +77,6 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     m_copyReport->setObjectName(QStringLiteral("verifyCopyReport"));
 
     // Options: which secret (never stored), and an optional "now" for the Date's age.
-    m_useFormSecret->setChecked(true);
-    m_otherSecret->setEchoMode(QLineEdit::Password);
-    m_otherSecret->setPlaceholderText(tr("a secret to try (kept in memory only)"));
-    m_otherSecret->setAccessibleName(tr("Another secret"));
-    m_otherSecret->setEnabled(false);
     m_nowEdit->setPlaceholderText(tr("Tue, 14 Mar 2023 09:30:00 +0000"));
     m_nowEdit->setAccessibleName(tr("The instant the Date's age is judged at"));
     m_nowEdit->setEnabled(false);
@@ -97,11 +90,7 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     auto *form = new QFormLayout(options);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setVerticalSpacing(4);
-    auto *secretRow = new QHBoxLayout;
-    secretRow->addWidget(m_useFormSecret);
-    secretRow->addWidget(m_useOtherSecret);
-    secretRow->addWidget(m_otherSecret, 1);
-    form->addRow(tr("Secret:"), secretRow);
+    form->addRow(tr("Secret:"), m_secretChoice);
     auto *nowRow = new QHBoxLayout;
     nowRow->addWidget(m_nowCheck);
     nowRow->addWidget(m_nowEdit, 1);
@@ -210,10 +199,10 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     layout->addLayout(actions);
 
     setTabOrder(m_input->textEdit(), m_input->entryList());
-    setTabOrder(m_input->entryList(), m_useFormSecret);
-    setTabOrder(m_useFormSecret, m_useOtherSecret);
-    setTabOrder(m_useOtherSecret, m_otherSecret);
-    setTabOrder(m_otherSecret, m_nowCheck);
+    setTabOrder(m_input->entryList(), m_secretChoice->formButton());
+    setTabOrder(m_secretChoice->formButton(), m_secretChoice->otherButton());
+    setTabOrder(m_secretChoice->otherButton(), m_secretChoice->otherEdit());
+    setTabOrder(m_secretChoice->otherEdit(), m_nowCheck);
     setTabOrder(m_nowCheck, m_nowEdit);
     setTabOrder(m_nowEdit, nowButton);
     setTabOrder(nowButton, tabs);
@@ -225,16 +214,7 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_input, &CaptureInput::captureChanged, this, &VerifyView::verifyNow);
-    connect(m_useOtherSecret, &QRadioButton::toggled, this, [this](bool on) {
-        m_otherSecret->setEnabled(on);
-        if (on)
-            m_otherSecret->setFocus();
-        verifyNow();
-    });
-    connect(m_otherSecret, &QLineEdit::textChanged, this, [this] {
-        if (m_useOtherSecret->isChecked())
-            verifyNow();
-    });
+    connect(m_secretChoice, &SecretChoice::changed, this, &VerifyView::verifyNow);
     connect(m_nowCheck, &QCheckBox::toggled, this, [this, nowButton](bool on) {
         m_nowFromSent = false; // the person's own choice from now on
         m_nowEdit->setEnabled(on);
@@ -284,7 +264,7 @@ void VerifyView::verifyCapture(const CapturedRequest &request, const QString &sh
 void VerifyView::formSecretChanged()
 {
     // Every edit of the form lands here; only a changed secret changes the verification.
-    if (m_useFormSecret->isChecked() && m_request && qHash(m_formSecret()) != m_formSecretHash)
+    if (m_secretChoice->usesFormSecret() && m_request && qHash(m_formSecret()) != m_formSecretHash)
         verifyNow();
 }
 
@@ -305,9 +285,8 @@ void VerifyView::verifyNow()
     m_nowError->hide();
     if (m_request) {
         diagnosis::VerifyOptions options;
-        const QByteArray secret =
-            m_useFormSecret->isChecked() ? m_formSecret() : m_otherSecret->text().toUtf8();
-        if (m_useFormSecret->isChecked())
+        const QByteArray secret = m_secretChoice->secret();
+        if (m_secretChoice->usesFormSecret())
             m_formSecretHash = qHash(secret);
         // No secret at all: the signature is not judged rather than judged against an empty key.
         if (!secret.isEmpty())
@@ -450,6 +429,21 @@ QString VerifyView::reportText() const
     for (const diagnosis::Cause &c : v.causes)
         text += tr("Cause [%1]: %2\n").arg(c.id, c.detail);
     return text;
+}
+
+QRadioButton *VerifyView::formSecretButton() const
+{
+    return m_secretChoice->formButton();
+}
+
+QRadioButton *VerifyView::otherSecretButton() const
+{
+    return m_secretChoice->otherButton();
+}
+
+QLineEdit *VerifyView::otherSecretEdit() const
+{
+    return m_secretChoice->otherEdit();
 }
 
 } // namespace kommo::ui

@@ -24,6 +24,7 @@ QT_END_NAMESPACE
 namespace kommo::ui {
 
 class CaptureInput;
+class SecretChoice;
 
 class VerifyView : public QDialog
 {
@@ -41,9 +42,9 @@ public:
     };
 
     CaptureInput *input() const { return m_input; }
-    QRadioButton *formSecretButton() const { return m_useFormSecret; }
-    QRadioButton *otherSecretButton() const { return m_useOtherSecret; }
-    QLineEdit *otherSecretEdit() const { return m_otherSecret; }
+    QRadioButton *formSecretButton() const;
+    QRadioButton *otherSecretButton() const;
+    QLineEdit *otherSecretEdit() const;
     QCheckBox *nowCheck() const { return m_nowCheck; }
     QLineEdit *nowEdit() const { return m_nowEdit; }
     QLabel *summaryLabel() const { return m_summary; }
@@ -87,9 +88,7 @@ private:
     std::function<QByteArray()> m_formSecret;
     const Clock &m_clock;
     CaptureInput *m_input;
-    QRadioButton *m_useFormSecret;
-    QRadioButton *m_useOtherSecret;
-    QLineEdit *m_otherSecret;
+    SecretChoice *m_secretChoice;
     QCheckBox *m_nowCheck;
     QLineEdit *m_nowEdit;
     QLabel *m_nowError;
