@@ -168,8 +168,8 @@ int runSend(const QStringList &arguments)
     const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
     if (!ok || timeout <= 0 || timeout > 3600)
         return usageError(QStringLiteral("send"),
-                          tr("--timeout: \"%1\" is not a number of seconds between 0 and "
-                             "3600")
+                          tr("--timeout: \"%1\" is not a number of seconds above 0 and at most 3600 "
+                             "(fractions such as 0.5 work)")
                               .arg(parser.value(QStringLiteral("timeout"))));
     options.timeoutMs = qMax(1, static_cast<int>(timeout * 1000));
     if (parser.isSet(QStringLiteral("max-response"))) {

@@ -314,7 +314,8 @@ SignedRequest sign(const RequestSpec &spec, QByteArrayView secret, const std::op
         out.url = QUrl::fromEncoded(endpoint->scheme.toLatin1() + "://" + endpoint->authority + out.target,
                                     QUrl::StrictMode);
         const QByteArray reencoded = out.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-        if (!out.url.isValid() || reencoded != out.target) {
+        // A path without its leading "/" already has its own finding; this one is about the characters.
+        if (spec.path.startsWith('/') && (!out.url.isValid() || reencoded != out.target)) {
             findings.append(
                 blocking(QStringLiteral("path"), "path_not_url",
                          tr("The path has characters a URL cannot carry as they are (such as spaces "
