@@ -345,6 +345,15 @@ void Transport::onFinished()
                 {}};
             break;
         case QNetworkReply::ConnectionRefusedError:
+            // Qt 6.4 reports a refusing explicit proxy as a plain refused connection: name the proxy then.
+            if (m_options.proxyMode == ProxyMode::Explicit) {
+                m_exchange.fault = {
+                    FaultKind::Proxy,
+                    tr("The proxy %1 port %2 refused the connection; check --proxy.")
+                        .arg(m_options.proxy.hostName(), QString::number(m_options.proxy.port())),
+                    {}};
+                break;
+            }
             m_exchange.fault = {
                 FaultKind::ConnectionRefused,
                 tr("Nothing accepts connections at %1 port %2 (connection refused); is the server "

@@ -169,6 +169,26 @@ private Q_SLOTS:
         qDeleteAll(held);
     }
 
+    // A proxy that refuses is named as the proxy, not as the target.
+    void refusingProxyIsNamed()
+    {
+        const auto closedPort = [] {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            return probe.serverPort(); // closed again when probe goes
+        };
+        const quint16 proxyPort = closedPort();
+        QStringList args = sendArgs(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), secretFile);
+        args[args.indexOf(QStringLiteral("--proxy")) + 1] =
+            QStringLiteral("http://127.0.0.1:%1").arg(proxyPort);
+        args << QStringLiteral("--json");
+        const kommo::test::ProcessResult r = kommo::test::runCli(args);
+        QCOMPARE(r.exitCode, 4);
+        const QJsonObject fault = QJsonDocument::fromJson(r.out).object().value(u"fault").toObject();
+        QCOMPARE(fault.value(u"kind").toString(), QStringLiteral("proxy"));
+        QVERIFY2(fault.value(u"message").toString().contains(QString::number(proxyPort)), r.out.constData());
+    }
+
     void jsonOutputAndExitCodes()
     {
         QProcess sandbox;
