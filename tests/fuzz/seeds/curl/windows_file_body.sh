@@ -1,0 +1,1 @@
+curl.exe -sSL --request=post "http://h/v2/origin/custom/f62a0162-46a7-430e-b06c-0ef798d56b21_52fd2a28-d2eb-4bd8-b862-a67934927b38/3419eef6-2aa3-464c-b6e4-4386d0f8f3ca/delivery_status?q=1" -H "content-md5:" -d @body.json -d "a=b" --data-binary @- -u u:p -k | jq .
