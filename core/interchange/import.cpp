@@ -203,7 +203,8 @@ Result<CapturedRequest> parseRawHttp(QByteArrayView input)
     // A copied log often gains a newline after the body; Content-Length says where the body really ends.
     bool lengthOk = false;
     const qsizetype length = request.header("Content-Length").trimmed().toLongLong(&lengthOk);
-    if (request.hasHeader("Content-Length") && lengthOk && length != request.body.size()) {
+    // A negative length announces nothing (and must not be used as a position in the body).
+    if (request.hasHeader("Content-Length") && lengthOk && length >= 0 && length != request.body.size()) {
         const QByteArray extra = request.body.size() > length ? request.body.sliced(length) : QByteArray();
         if (!extra.isEmpty() && (extra == "\n" || extra == "\r\n")) {
             request.body.truncate(length);

@@ -54,6 +54,13 @@ private Q_SLOTS:
         QTest::newRow("newline after Content-Length bytes dropped")
             << QByteArray("POST " + path + " HTTP/1.1\nContent-Length: 2\n\n{}\n") << QByteArray("POST")
             << path << QByteArray() << QList<Header>{{"Content-Length", "2"}} << QByteArray("{}");
+        // Found by fuzz_import_raw (minimized): a negative length was used as a position in the body.
+        QTest::newRow("negative Content-Length, no body")
+            << QByteArray("T /\nContent-Length:-8") << QByteArray("T") << QByteArray("/") << QByteArray()
+            << QList<Header>{{"Content-Length", "-8"}} << QByteArray();
+        QTest::newRow("negative Content-Length, body kept")
+            << QByteArray("POST " + path + " HTTP/1.1\nContent-Length: -3\n\n{}\n") << QByteArray("POST")
+            << path << QByteArray() << QList<Header>{{"Content-Length", "-3"}} << QByteArray("{}\n");
         QTest::newRow("newline kept without Content-Length")
             << QByteArray("POST " + path + " HTTP/1.1\n\n{}\n") << QByteArray("POST") << path << QByteArray()
             << QList<Header>{} << QByteArray("{}\n");
