@@ -71,6 +71,7 @@ summary=()
 for t in $targets; do
     corpus="$run/corpus/$t" # grows across runs (new inputs libFuzzer found); seeds are copied in each run
     artifacts="$run/artifacts/$t/"
+    rm -rf "$artifacts" # this run's reproducers only
     mkdir -p "$corpus" "$artifacts"
     for d in ${seed_dirs[$t]}; do cp "$seeds/$d"/* "$corpus/"; done
     log="$run/$t.log"
