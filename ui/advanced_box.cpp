@@ -82,7 +82,7 @@ AdvancedBox::Content &AdvancedBox::content()
     const QList<QPair<QString, QWidget *>> rows = {{tr("&Method:"), c.method},
                                                    {tr("&Path:"), c.path},
                                                    {tr("Content-T&ype:"), c.contentType},
-                                                   {tr("Extra &headers:"), c.headers}};
+                                                   {tr("Extra headers:"), c.headers}};
     for (qsizetype i = 0; i < rows.size(); ++i) {
         form->addRow(rows.at(i).first, rows.at(i).second);
         auto *badge = new FindingBadge({rowFields().at(i)}, c.box);

@@ -58,7 +58,7 @@ CaptureInput::CaptureInput(QWidget *parent)
     m_debounce->setInterval(150);
 
     auto *head = new QHBoxLayout;
-    auto *caption = new QLabel(tr("Ca&pture (raw HTTP, cURL or HAR):"), this);
+    auto *caption = new QLabel(tr("Capture (raw HTTP, cURL or HAR):"), this);
     caption->setBuddy(m_text);
     head->addWidget(caption, 1);
     head->addWidget(m_paste);

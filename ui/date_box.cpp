@@ -16,10 +16,10 @@ namespace kommo::ui {
 DateBox::DateBox(RequestDraft *draft, QWidget *parent)
     : QWidget(parent)
     , m_draft(draft)
-    , m_follow(new QRadioButton(tr("Follo&w the clock"), this))
+    , m_follow(new QRadioButton(tr("Fo&llow the clock"), this))
     , m_fixed(new QRadioButton(tr("F&ixed"), this))
     , m_dateEdit(new QLineEdit(this))
-    , m_resign(new QPushButton(tr("Re-sign &now"), this))
+    , m_resign(new QPushButton(tr("Re-sign now"), this))
     , m_countdown(new QLabel(this))
     , m_timer(new QTimer(this))
 {

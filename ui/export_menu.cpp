@@ -35,7 +35,7 @@ QString formatLabel(ExportFormat format)
     case ExportFormat::CSharp:
         return ExportMenu::tr("&C#");
     case ExportFormat::Shell:
-        return ExportMenu::tr("&Shell (openssl and curl)");
+        return ExportMenu::tr("S&hell (openssl and curl)");
     }
     return QString();
 }

@@ -52,7 +52,7 @@ InputsPane::InputsPane(RequestDraft *draft, QWidget *parent)
     , m_reveal(new QToolButton(this))
     , m_scopeId(new QLineEdit(this))
     , m_msgid(new QLineEdit(this))
-    , m_newMsgid(new QPushButton(tr("New &UUID"), this))
+    , m_newMsgid(new QPushButton(tr("&New UUID"), this))
     , m_status(new QComboBox(this))
     , m_errorCode(new QComboBox(this))
     , m_errorText(new QLineEdit(this))
@@ -143,8 +143,8 @@ InputsPane::InputsPane(RequestDraft *draft, QWidget *parent)
     addRow(whatForm, tr("ms&gid:"), row(what, {m_msgid, m_newMsgid}), m_msgid, {QStringLiteral("msgid")});
     addRow(whatForm, tr("Stat&us:"), m_status, m_status, {QStringLiteral("delivery_status")});
     addRow(whatForm, tr("Error &code:"), m_errorCode, m_errorCode, {QStringLiteral("error_code")});
-    addRow(whatForm, tr("Error te&xt:"), m_errorText, m_errorText, {QStringLiteral("error")});
-    addRow(whatForm, tr("&Date:"), m_dateBox, m_dateBox->dateEdit(), {QStringLiteral("date")});
+    addRow(whatForm, tr("Error t&ext:"), m_errorText, m_errorText, {QStringLiteral("error")});
+    addRow(whatForm, tr("Date:"), m_dateBox, m_dateBox->dateEdit(), {QStringLiteral("date")});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -61,7 +61,7 @@ RawRequestPane::RawRequestPane(RequestDraft *draft, QWidget *parent)
     m_tabs->addTab(page(this, m_sentInfo, m_sent,
                         new CopyButton(
                             tr("the request as sent"), [this] { return m_sentRaw; }, this)),
-                   tr("As s&ent"));
+                   tr("As sent"));
     m_tabs->setDocumentMode(true);
 
     auto *layout = new QVBoxLayout(this);

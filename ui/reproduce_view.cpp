@@ -116,7 +116,7 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     , m_editorTarget(new QPushButton(tr("&Editor's target"), this))
     , m_resign(new QPushButton(tr("Re-si&gn now"), this))
     , m_send(new QPushButton(tr("&Send the re-signed request"), this))
-    , m_copyReport(new QPushButton(tr("Copy re&port"), this))
+    , m_copyReport(new QPushButton(tr("Cop&y report"), this))
     , m_summary(new QLabel(this))
     , m_original(new QPlainTextEdit(this))
     , m_resigned(new QPlainTextEdit(this))

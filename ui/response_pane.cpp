@@ -129,7 +129,7 @@ ResponsePane::ResponsePane(QWidget *parent)
     , m_pretty(new QPlainTextEdit(this))
     , m_raw(new QPlainTextEdit(this))
     , m_headers(new QPlainTextEdit(this))
-    , m_verifySent(new QPushButton(tr("&Why 403? Verify what was sent"), this))
+    , m_verifySent(new QPushButton(tr("Why 403? Verify what was sent"), this))
 {
     setObjectName(QStringLiteral("responsePane"));
     m_status->setObjectName(QStringLiteral("responseStatusLabel"));
@@ -179,7 +179,7 @@ ResponsePane::ResponsePane(QWidget *parent)
                              new CopyButton(
                                  tr("the response body"), [this] { return m_rawBody; }, this)));
     m_tabs->addTab(bodies, tr("&Body"));
-    m_tabs->addTab(m_headers, tr("&Headers"));
+    m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->setDocumentMode(true);
 
     auto *head = new QHBoxLayout;

@@ -15,7 +15,7 @@ namespace kommo::ui {
 
 SandboxDock::SandboxDock(QWidget *parent)
     : QDockWidget(tr("Sandbox: received requests"), parent)
-    , m_follow(new QCheckBox(tr("The sandbox's channel &follows the form's scope_id and secret"), this))
+    , m_follow(new QCheckBox(tr("The sandbox's channel follows the form's scope_id and secret"), this))
     , m_list(new QTreeWidget(this))
     , m_detail(new QPlainTextEdit(this))
 {

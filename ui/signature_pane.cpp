@@ -66,9 +66,9 @@ SignaturePane::SignaturePane(RequestDraft *draft, QWidget *parent)
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setVerticalSpacing(2);
-    auto *md5Label = new QLabel(tr("Content-&MD5:"), this);
+    auto *md5Label = new QLabel(tr("Content-MD5:"), this);
     md5Label->setBuddy(m_md5);
-    auto *signatureLabel = new QLabel(tr("X-Si&gnature:"), this);
+    auto *signatureLabel = new QLabel(tr("X-Signature:"), this);
     signatureLabel->setBuddy(m_signature);
     grid->addWidget(md5Label, 0, 0);
     grid->addWidget(m_md5, 0, 1);

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -402,6 +404,53 @@ private Q_SLOTS:
     // The advanced fields are made on first use (not for the first frame); an error in one of them still
     // unfolds the box, shows beside its field, and the fields edit the request and follow the fold button in
     // the tab order.
+    // Alt+letter must reach exactly one thing in the window: a letter shared by two labels, buttons, tabs or
+    // menu titles only moves focus between them (and once picked the wrong body mode).
+    void mnemonicsAreUnique()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        child<QToolButton>(&window, "advancedFold")->click(); // the advanced fields exist from here on
+
+        const auto letterOf = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) == u'&') {
+                    if (text.at(i + 1) == u'&') {
+                        ++i;
+                        continue;
+                    }
+                    return text.at(i + 1).toUpper();
+                }
+            }
+            return {};
+        };
+        QMap<QChar, QStringList> owners;
+        const auto note = [&](const QString &text) {
+            const QChar letter = letterOf(text);
+            if (!letter.isNull())
+                owners[letter].append(text);
+        };
+        for (const QAction *menu : window.menuBar()->actions())
+            note(menu->text());
+        for (const QLabel *label : window.findChildren<QLabel *>()) {
+            if (label->buddy())
+                note(label->text());
+        }
+        for (const QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+            if (!qobject_cast<const QToolButton *>(button))
+                note(button->text());
+        }
+        for (const QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i)
+                note(tabs->tabText(i));
+        }
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(QString(it.key()) + QStringLiteral(": ") +
+                                                        it.value().join(QStringLiteral(" | "))));
+        QVERIFY(owners.size() > 12); // the test really saw the window's inputs
+    }
+
     void advancedFieldsAppearForTheirErrors()
     {
         MainWindow window(options());
