@@ -120,11 +120,18 @@ void AdvancedBox::setUnfolded(bool unfolded)
         content().box->setVisible(unfolded);
 }
 
+// A CR or LF inside one header (an imported capture can carry one) is shown as a visible symbol on the
+// header's own line, so that the finding about it points at something a person can see; typing the
+// symbols back gives the same bytes.
+constexpr char16_t shownCr = 0x240D; // ␍
+constexpr char16_t shownLf = 0x240A; // ␊
+
 QList<Header> AdvancedBox::parseHeaders(const QString &text)
 {
     QList<Header> headers;
     const QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
-    for (const QString &line : lines) {
+    for (QString line : lines) {
+        line.replace(QChar(shownCr), u'\r').replace(QChar(shownLf), u'\n');
         const qsizetype colon = line.indexOf(u':');
         QByteArray name = (colon < 0 ? line : line.left(colon)).toUtf8();
         QByteArray value = colon < 0 ? QByteArray() : line.mid(colon + 1).toUtf8();
@@ -138,8 +145,11 @@ QList<Header> AdvancedBox::parseHeaders(const QString &text)
 QString AdvancedBox::formatHeaders(const QList<Header> &headers)
 {
     QStringList lines;
-    for (const Header &h : headers)
-        lines.append(QString::fromUtf8(h.name + ": " + h.value));
+    for (const Header &h : headers) {
+        QString line = QString::fromUtf8(h.name + ": " + h.value);
+        line.replace(u'\r', QChar(shownCr)).replace(u'\n', QChar(shownLf));
+        lines.append(line);
+    }
     return lines.join(u'\n');
 }
 

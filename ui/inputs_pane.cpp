@@ -220,9 +220,9 @@ void InputsPane::onTargetChosen()
         else
             Q_EMIT sandboxWanted();
     }
+    // Focus stays where the person put it: moving it to the URL field made the next Tab land in the
+    // secret, and the URL was typed there.
     syncFromDraft();
-    if (kind == TargetKind::Custom)
-        m_baseUrl->setFocus();
 }
 
 void InputsPane::setSandboxUrl(const QUrl &url)

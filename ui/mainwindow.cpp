@@ -31,6 +31,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -179,6 +180,13 @@ void MainWindow::buildActions()
     m_sendAction->setShortcutContext(Qt::WindowShortcut);
     m_sendAction->setIcon(standardIcon(QStyle::SP_MediaPlay));
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
+    // While Send is disabled its shortcut is silent; this one, live only then, says why nothing left.
+    m_blockedSendShortcut = new QShortcut(this);
+    m_blockedSendShortcut->setKeys(m_sendAction->shortcuts());
+    m_blockedSendShortcut->setContext(Qt::WindowShortcut);
+    m_blockedSendShortcut->setEnabled(false);
+    connect(m_blockedSendShortcut, &QShortcut::activated, this,
+            [this] { statusBar()->showMessage(m_sendAction->toolTip(), 10000); });
 
     m_cancelAction = new QAction(tr("&Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
@@ -313,6 +321,7 @@ void MainWindow::updateSendEnabled()
 {
     const SignedRequest &r = m_draft->current();
     m_sendAction->setEnabled(r.canSend() && !m_send->isBusy());
+    m_blockedSendShortcut->setEnabled(!r.canSend());
     QStringList reasons;
     for (const Finding &f : r.findings) {
         if (f.blocksSending)

@@ -14,6 +14,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QProgressBar;
+class QShortcut;
 class QSettings;
 class QSplitter;
 QT_END_NAMESPACE
@@ -107,6 +108,7 @@ private:
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_copyCurlAction = nullptr;
+    QShortcut *m_blockedSendShortcut = nullptr;
     QList<QAction *> m_paletteActions;
     QProgressBar *m_busy = nullptr;
     QAction *m_busyAction = nullptr; // the toolbar shows and hides the indicator through it

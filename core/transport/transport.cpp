@@ -113,7 +113,7 @@ Transport::Transport(QObject *parent)
         m_pendingFault =
             Fault{FaultKind::Timeout,
                   tr("No complete response within %1 s, so the request was aborted. The server may be "
-                     "slow or unreachable; a longer timeout can be set.")
+                     "slow or unreachable (the CLI's send --timeout allows longer).")
                       .arg(m_options.timeoutMs / 1000.0),
                   {}};
         m_reply->abort();

@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -162,6 +163,7 @@ private:
         QVERIFY(window.sendAction()->isEnabled());
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.statusBar()->clearMessage();
         // Into the focused field, as a person presses it: the window's shortcut must still win.
         QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
         QTest::keyClick(target, Qt::Key_Return, Qt::ControlModifier);
@@ -302,6 +304,13 @@ private Q_SLOTS:
         QVERIFY(window.sendAction()->toolTip().contains(u"secret"));
         // No X-Signature is shown for an empty key: it would sign nothing real.
         QVERIFY(signature->text().isEmpty());
+        // Ctrl+Return on a blocked request says why, instead of doing nothing.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.statusBar()->clearMessage();
+        QTest::keyClick(window.inputs()->secretEdit(), Qt::Key_Return, Qt::ControlModifier);
+        const QString said = window.statusBar()->currentMessage();
+        QVERIFY2(said.startsWith(QObject::tr("Cannot send")) && said.contains(u"secret"), qPrintable(said));
         window.send(); // even when asked directly, nothing leaves
         QCOMPARE(window.responsePane()->statusLabel()->text(), QObject::tr("Not sent"));
         QCOMPARE(window.sandboxDock()->list()->topLevelItemCount(), 0);
@@ -449,6 +458,24 @@ private Q_SLOTS:
             QVERIFY2(it.value().size() == 1, qPrintable(QString(it.key()) + QStringLiteral(": ") +
                                                         it.value().join(QStringLiteral(" | "))));
         QVERIFY(owners.size() > 12); // the test really saw the window's inputs
+    }
+
+    // A line break inside one imported header stays on that header's line, visible, and the bytes survive.
+    void lineBreakInAHeaderIsVisible()
+    {
+        MainWindow window(options());
+        window.show();
+        typeExample(window);
+        const QList<Header> evil = {{"X-Evil", "a\r\nInjected: yes"}};
+        window.draft().setExtraHeaders(evil);
+        AdvancedBox *box = window.inputs()->advancedBox();
+        QVERIFY(box->headersEdit()->isVisible()); // the blocking finding unfolded the group
+        const QString shown = box->headersEdit()->toPlainText();
+        QVERIFY2(!shown.contains(u'\n'), qPrintable(shown));
+        QCOMPARE(shown, QStringLiteral("X-Evil: a\u240D\u240AInjected: yes"));
+        QCOMPARE(AdvancedBox::parseHeaders(shown), evil);
+        QCOMPARE(window.draft().extraHeaders(), evil);
+        QVERIFY(!window.sendAction()->isEnabled());
     }
 
     void advancedFieldsAppearForTheirErrors()
