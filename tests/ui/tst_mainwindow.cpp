@@ -591,9 +591,6 @@ private Q_SLOTS:
 
         window.inputs()->revealButton()->setChecked(false);
         const QImage masked = secret->grab().toImage().convertToFormat(QImage::Format_RGB32);
-        inShot.save(QStringLiteral("/tmp/dbg_inshot.png"));
-        masked.save(QStringLiteral("/tmp/dbg_masked.png"));
-        revealed.save(QStringLiteral("/tmp/dbg_revealed.png"));
         QCOMPARE(inShot.size(), masked.size());
         // Rendering through the window and through the field alone may differ in a few edge pixels.
         const qsizetype fromMasked = differingPixels(inShot, masked);
