@@ -234,7 +234,22 @@ void InputsPane::setSandboxUrl(const QUrl &url)
 
 void InputsPane::setSecretMasked(bool masked)
 {
+    if (masked == m_forceMask)
+        return;
     m_forceMask = masked;
+    // For a picture: the field shows a fixed number of dots, so that not even the secret's length shows.
+    // Signals are blocked, so the draft never sees the stand-in; the real text comes back unchanged.
+    const QSignalBlocker blocker(m_secret);
+    if (masked) {
+        m_unmaskedSecret = m_secret->text();
+        m_unmaskedCursor = m_secret->cursorPosition();
+        m_secret->setText(m_unmaskedSecret.isEmpty() ? QString() : QString(maskedLength, u'x'));
+    } else {
+        m_secret->setText(m_unmaskedSecret);
+        m_secret->setCursorPosition(m_unmaskedCursor);
+        m_unmaskedSecret.fill(u'\0');
+        m_unmaskedSecret.clear();
+    }
     updateSecretEcho();
 }
 

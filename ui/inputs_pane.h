@@ -77,6 +77,9 @@ private:
     QList<FindingBadge *> m_badges;
     QUrl m_sandboxUrl;
     bool m_forceMask = false;
+    static constexpr int maskedLength = 12;
+    QString m_unmaskedSecret; // held only while a picture is taken
+    int m_unmaskedCursor = 0;
 };
 
 } // namespace kommo::ui

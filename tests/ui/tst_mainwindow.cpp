@@ -590,7 +590,18 @@ private Q_SLOTS:
         const QImage inShot = shot.copy(area).convertToFormat(QImage::Format_RGB32);
 
         window.inputs()->revealButton()->setChecked(false);
+        QCOMPARE(secret->text(), exampleSecret); // the field and the draft kept the real secret
+        QCOMPARE(window.draft().secret(), exampleSecret.toUtf8());
+        window.inputs()->setSecretMasked(true); // the picture's stand-in, as capture() draws it
         const QImage masked = secret->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        // A secret of another length gives the very same picture: the length does not show either.
+        window.inputs()->setSecretMasked(false);
+        typeInto(secret, QStringLiteral("short"));
+        window.inputs()->scopeIdEdit()->setFocus(); // as before: no focus frame or cursor in the field
+        window.inputs()->setSecretMasked(true);
+        QCOMPARE(secret->grab().toImage().convertToFormat(QImage::Format_RGB32), masked);
+        window.inputs()->setSecretMasked(false);
+        QCOMPARE(secret->text(), QStringLiteral("short"));
         QCOMPARE(inShot.size(), masked.size());
         // Rendering through the window and through the field alone may differ in a few edge pixels.
         const qsizetype fromMasked = differingPixels(inShot, masked);
