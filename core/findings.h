@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace kommo {
 
@@ -32,5 +33,8 @@ QString severityName(Severity severity);
 
 bool hasErrors(const QList<Finding> &findings);
 bool blocksSending(const QList<Finding> &findings);
+
+// The messages of the findings that block sending, in order: why a request cannot go out.
+QStringList blockingMessages(const QList<Finding> &findings);
 
 } // namespace kommo

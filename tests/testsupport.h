@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/findings.h"
+#include "core/signing/signing.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -21,6 +22,36 @@ inline QJsonArray signingVectors()
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open the signing vectors");
     return QJsonDocument::fromJson(file.readAll()).array();
+}
+
+// A data column "vector" with one row per signing vector (or per vector that has a form), named by its id.
+enum class Vectors
+{
+    All,
+    WithForm
+};
+inline void addVectorRows(Vectors which = Vectors::All)
+{
+    QTest::addColumn<QJsonObject>("vector");
+    const QJsonArray all = signingVectors();
+    if (all.size() < 11)
+        qFatal("the signing vectors are missing");
+    for (const QJsonValue &v : all) {
+        if (which == Vectors::All || v.toObject().contains(u"form"))
+            QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
+    }
+}
+
+// The request a vector describes as raw parts: its exact body bytes, path, method, Content-Type and Date.
+inline RequestSpec vectorRawSpec(const QJsonObject &v)
+{
+    RequestSpec spec;
+    spec.path = v.value(u"path").toString().toUtf8();
+    spec.body = v.value(u"body").toString().toUtf8();
+    spec.method = v.value(u"method").toString().toUtf8();
+    spec.contentType = v.value(u"content_type").toString().toUtf8();
+    spec.date = v.value(u"date").toString().toUtf8();
+    return spec;
 }
 
 struct ProcessResult

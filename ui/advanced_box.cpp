@@ -1,6 +1,7 @@
 #include "ui/advanced_box.h"
 
 #include "ui/finding_badge.h"
+#include "ui/tab_chain.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -92,10 +93,7 @@ AdvancedBox::Content &AdvancedBox::content()
     static_cast<QVBoxLayout *>(layout())->addWidget(c.box);
     // Made later than the rest of the window, the fields would come last in the tab order: they follow
     // the fold button, as when they were made with it.
-    setTabOrder(m_fold, c.method);
-    setTabOrder(c.method, c.path);
-    setTabOrder(c.path, c.contentType);
-    setTabOrder(c.contentType, c.headers);
+    setTabChain({m_fold, c.method, c.path, c.contentType, c.headers});
 
     connect(c.method, &QComboBox::currentTextChanged, this,
             [this](const QString &text) { m_draft->setMethod(text.toUtf8()); });

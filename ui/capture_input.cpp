@@ -1,11 +1,11 @@
 #include "ui/capture_input.h"
 
+#include "ui/tab_chain.h"
 #include "ui/text_views.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDropEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -70,9 +70,7 @@ CaptureInput::CaptureInput(QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_entries);
     layout->addWidget(m_status);
-    setTabOrder(m_paste, m_open);
-    setTabOrder(m_open, m_text);
-    setTabOrder(m_text, m_entries);
+    setTabChain({m_paste, m_open, m_text, m_entries});
 
     // Drops reach the viewport or the editor itself, whichever accepts drops.
     m_text->installEventFilter(this);
@@ -157,21 +155,13 @@ void CaptureInput::readNow()
 
 bool CaptureInput::openFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error = tr("Cannot read \"%1\": %2").arg(path, file.errorString());
+    const Result<QByteArray> read = interchange::readCaptureFile(path, maxFileBytes);
+    if (!read) {
+        m_error = read.error();
         showStatus();
         return false;
     }
-    if (file.size() > maxFileBytes) {
-        m_error =
-            tr("\"%1\" is larger than 8 MiB; verify it with `kommo-status verify FILE`, which reads a HAR "
-               "of any size.")
-                .arg(path);
-        showStatus();
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
+    const QByteArray &bytes = *read;
     m_source = Source::FileBytes;
     m_fileName = QFileInfo(path).fileName();
     m_debounce->stop();

@@ -6,7 +6,6 @@
 #include <QFileDialog>
 #include <QLoggingCategory>
 #include <QMimeData>
-#include <QSaveFile>
 
 Q_LOGGING_CATEGORY(lcExportMenu, "kommo.ui.export")
 
@@ -128,14 +127,9 @@ bool ExportMenu::saveToFile(ExportFormat format)
                        : QFileDialog::getSaveFileName(parentWidget(), tr("Export the request"), suggested);
     if (path.isEmpty())
         return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        Q_EMIT exported(tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    file.write(exportText(format));
-    if (!file.commit()) {
-        Q_EMIT exported(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    const Result<bool> written = interchange::writeExportFile(path, exportText(format));
+    if (!written) {
+        Q_EMIT exported(written.error());
         return false;
     }
     qCInfo(lcExportMenu) << "exported" << interchange::exportFormatName(format) << "to" << path;

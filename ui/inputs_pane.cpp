@@ -3,6 +3,7 @@
 #include "ui/advanced_box.h"
 #include "ui/date_box.h"
 #include "ui/finding_badge.h"
+#include "ui/tab_chain.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -154,20 +155,9 @@ InputsPane::InputsPane(RequestDraft *draft, QWidget *parent)
     layout->addStretch(1);
 
     // A sensible tab order: top to bottom, each field before its helper button.
-    setTabOrder(m_target, m_baseUrl);
-    setTabOrder(m_baseUrl, m_secret);
-    setTabOrder(m_secret, m_reveal);
-    setTabOrder(m_reveal, m_scopeId);
-    setTabOrder(m_scopeId, m_msgid);
-    setTabOrder(m_msgid, m_newMsgid);
-    setTabOrder(m_newMsgid, m_status);
-    setTabOrder(m_status, m_errorCode);
-    setTabOrder(m_errorCode, m_errorText);
-    setTabOrder(m_errorText, m_dateBox->followButton());
-    setTabOrder(m_dateBox->followButton(), m_dateBox->fixedButton());
-    setTabOrder(m_dateBox->fixedButton(), m_dateBox->resignButton());
-    setTabOrder(m_dateBox->resignButton(), m_dateBox->dateEdit());
-    setTabOrder(m_dateBox->dateEdit(), m_advanced->foldButton());
+    setTabChain({m_target, m_baseUrl, m_secret, m_reveal, m_scopeId, m_msgid, m_newMsgid, m_status,
+                 m_errorCode, m_errorText, m_dateBox->followButton(), m_dateBox->fixedButton(),
+                 m_dateBox->resignButton(), m_dateBox->dateEdit(), m_advanced->foldButton()});
 
     // Widgets to draft.
     connect(m_target, &QComboBox::activated, this, &InputsPane::onTargetChosen);

@@ -1,7 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/draft/example.h"
-#include "core/interchange/curl_export.h"
+#include "core/interchange/export.h"
 #include "core/transport/transport.h"
 #include "ui/body_pane.h"
 #include "ui/capture_tools.h"
@@ -322,11 +322,7 @@ void MainWindow::updateSendEnabled()
     const SignedRequest &r = m_draft->current();
     m_sendAction->setEnabled(r.canSend() && !m_send->isBusy());
     m_blockedSendShortcut->setEnabled(!r.canSend());
-    QStringList reasons;
-    for (const Finding &f : r.findings) {
-        if (f.blocksSending)
-            reasons.append(f.message);
-    }
+    const QStringList reasons = blockingMessages(r.findings);
     m_sendAction->setToolTip(reasons.isEmpty() ? tr("Send the request (Ctrl+Return)")
                                                : tr("Cannot send: %1").arg(reasons.join(u' ')));
 }

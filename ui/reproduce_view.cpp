@@ -1,6 +1,7 @@
 #include "ui/reproduce_view.h"
 
 #include "ui/secret_choice.h"
+#include "ui/tab_chain.h"
 
 #include "ui/capture_input.h"
 #include "ui/text_views.h"
@@ -231,17 +232,9 @@ ReproduceView::ReproduceView(std::function<QByteArray()> formSecret, std::functi
     layout->addWidget(split, 1);
     layout->addLayout(actions);
 
-    setTabOrder(m_input->entryList(), m_secretChoice->formButton());
-    setTabOrder(m_secretChoice->formButton(), m_secretChoice->otherButton());
-    setTabOrder(m_secretChoice->otherButton(), m_secretChoice->otherEdit());
-    setTabOrder(m_secretChoice->otherEdit(), m_target);
-    setTabOrder(m_target, m_editorTarget);
-    setTabOrder(m_editorTarget, m_resign);
-    setTabOrder(m_resign, m_original);
-    setTabOrder(m_original, m_resigned);
-    setTabOrder(m_resigned, m_differences);
-    setTabOrder(m_differences, m_send);
-    setTabOrder(m_send, m_copyReport);
+    setTabChain({m_input->entryList(), m_secretChoice->formButton(), m_secretChoice->otherButton(),
+                 m_secretChoice->otherEdit(), m_target, m_editorTarget, m_resign, m_original, m_resigned,
+                 m_differences, m_send, m_copyReport});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_input, &CaptureInput::captureChanged, this, &ReproduceView::resign);
@@ -354,21 +347,6 @@ void ReproduceView::showReproduction(const diagnosis::Reproduction &r)
     m_summary->setText(summary);
     m_send->setEnabled(r.resigned.canSend());
     m_copyReport->setEnabled(true);
-}
-
-QRadioButton *ReproduceView::formSecretButton() const
-{
-    return m_secretChoice->formButton();
-}
-
-QRadioButton *ReproduceView::otherSecretButton() const
-{
-    return m_secretChoice->otherButton();
-}
-
-QLineEdit *ReproduceView::otherSecretEdit() const
-{
-    return m_secretChoice->otherEdit();
 }
 
 } // namespace kommo::ui

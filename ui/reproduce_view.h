@@ -42,9 +42,7 @@ public:
     };
 
     CaptureInput *input() const { return m_input; }
-    QRadioButton *formSecretButton() const;
-    QRadioButton *otherSecretButton() const;
-    QLineEdit *otherSecretEdit() const;
+    SecretChoice *secretChoice() const { return m_secretChoice; }
     QLineEdit *targetEdit() const { return m_target; }
     QPushButton *editorTargetButton() const { return m_editorTarget; }
     QPushButton *resignButton() const { return m_resign; }

@@ -32,12 +32,7 @@ void SendController::sendRequest(const SignedRequest &request)
     if (m_busy)
         return;
     if (!request.canSend()) {
-        QStringList reasons;
-        for (const Finding &f : request.findings) {
-            if (f.blocksSending)
-                reasons.append(f.message);
-        }
-        Q_EMIT blocked(reasons.join(u' '));
+        Q_EMIT blocked(blockingMessages(request.findings).join(u' '));
         return;
     }
     Q_EMIT sending(request);

@@ -1,6 +1,7 @@
 #include "ui/verify_view.h"
 
 #include "ui/secret_choice.h"
+#include "ui/tab_chain.h"
 
 #include "core/signing/httpdate.h"
 #include "ui/capture_input.h"
@@ -198,19 +199,9 @@ VerifyView::VerifyView(std::function<QByteArray()> formSecret, const Clock &cloc
     layout->addWidget(split, 1);
     layout->addLayout(actions);
 
-    setTabOrder(m_input->textEdit(), m_input->entryList());
-    setTabOrder(m_input->entryList(), m_secretChoice->formButton());
-    setTabOrder(m_secretChoice->formButton(), m_secretChoice->otherButton());
-    setTabOrder(m_secretChoice->otherButton(), m_secretChoice->otherEdit());
-    setTabOrder(m_secretChoice->otherEdit(), m_nowCheck);
-    setTabOrder(m_nowCheck, m_nowEdit);
-    setTabOrder(m_nowEdit, nowButton);
-    setTabOrder(nowButton, tabs);
-    setTabOrder(tabs, m_checks);
-    setTabOrder(m_checks, m_load);
-    setTabOrder(m_load, m_keepTarget);
-    setTabOrder(m_keepTarget, m_reproduce);
-    setTabOrder(m_reproduce, m_copyReport);
+    setTabChain({m_input->textEdit(), m_input->entryList(), m_secretChoice->formButton(),
+                 m_secretChoice->otherButton(), m_secretChoice->otherEdit(), m_nowCheck, m_nowEdit, nowButton,
+                 tabs, m_checks, m_load, m_keepTarget, m_reproduce, m_copyReport});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_input, &CaptureInput::captureChanged, this, &VerifyView::verifyNow);
@@ -429,21 +420,6 @@ QString VerifyView::reportText() const
     for (const diagnosis::Cause &c : v.causes)
         text += tr("Cause [%1]: %2\n").arg(c.id, c.detail);
     return text;
-}
-
-QRadioButton *VerifyView::formSecretButton() const
-{
-    return m_secretChoice->formButton();
-}
-
-QRadioButton *VerifyView::otherSecretButton() const
-{
-    return m_secretChoice->otherButton();
-}
-
-QLineEdit *VerifyView::otherSecretEdit() const
-{
-    return m_secretChoice->otherEdit();
 }
 
 } // namespace kommo::ui

@@ -42,9 +42,7 @@ public:
     };
 
     CaptureInput *input() const { return m_input; }
-    QRadioButton *formSecretButton() const;
-    QRadioButton *otherSecretButton() const;
-    QLineEdit *otherSecretEdit() const;
+    SecretChoice *secretChoice() const { return m_secretChoice; }
     QCheckBox *nowCheck() const { return m_nowCheck; }
     QLineEdit *nowEdit() const { return m_nowEdit; }
     QLabel *summaryLabel() const { return m_summary; }

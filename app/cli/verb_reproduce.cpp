@@ -172,27 +172,18 @@ int runReproduce(const QStringList &arguments)
 
     // Sending: the same rules as `send`, a request that must not go out is refused.
     const SignedRequest &request = reproduction->resigned;
-    if (!request.canSend()) {
-        printErr(tr("kommo-status reproduce: not sent:\n"));
-        for (const Finding &f : request.findings) {
-            if (f.blocksSending)
-                printErr(QStringLiteral("  ") + report::findingLine(f) + u'\n');
-        }
+    if (refuseUnsendable(QStringLiteral("reproduce"), request))
         return ExitUsage;
-    }
     TransportOptions transportOptions;
     transportOptions.timeoutMs = qMax(1, static_cast<int>(timeout * 1000));
     Transport transport;
     const Result<bool> applied = transport.setOptions(transportOptions);
     if (!applied)
         return usageError(QStringLiteral("reproduce"), applied.error());
-    const std::optional<Exchange> sent = sendAndWait(transport, request);
-    if (!sent)
-        return ExitTransport;
-    const Exchange &exchange = *sent;
-
-    const QList<diagnosis::Line> lines = diagnosis::explainExchange(exchange, systemClock().now());
-    const int exitCode = exitCodeFor(exchange);
+    const SendOutcome outcome = sendAndExplain(transport, request);
+    const Exchange &exchange = outcome.exchange;
+    const QList<diagnosis::Line> &lines = outcome.lines;
+    const int exitCode = outcome.exitCode;
     if (json) {
         object.insert(QStringLiteral("response"), exchangeJson(exchange, lines));
         object.insert(QStringLiteral("exit_code"), exitCode);

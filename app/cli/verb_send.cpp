@@ -206,14 +206,8 @@ int runSend(const QStringList &arguments)
                                 ? stampAndSign(input->spec, input->secret.secret, systemClock())
                                 : sign(input->spec, input->secret.secret, input->now);
     request.findings = input->secret.findings + request.findings;
-    if (!request.canSend()) {
-        printErr(tr("kommo-status send: not sent:\n"));
-        for (const Finding &f : request.findings) {
-            if (f.blocksSending)
-                printErr(QStringLiteral("  ") + report::findingLine(f) + u'\n');
-        }
+    if (refuseUnsendable(QStringLiteral("send"), request))
         return ExitUsage;
-    }
     // Every finding is shown before sending: a warning (a secret with a trailing space, an ignored query)
     // is often the reason for the answer that follows.
     for (const Finding &f : request.findings) {
@@ -221,13 +215,10 @@ int runSend(const QStringList &arguments)
                                                : tr("note: %1\n").arg(report::findingLine(f)));
     }
 
-    const std::optional<Exchange> sent = sendAndWait(transport, request);
-    if (!sent)
-        return ExitTransport;
-    const Exchange &exchange = *sent;
-
-    const QList<diagnosis::Line> lines = diagnosis::explainExchange(exchange, systemClock().now());
-    const int exitCode = exitCodeFor(exchange);
+    const SendOutcome outcome = sendAndExplain(transport, request);
+    const Exchange &exchange = outcome.exchange;
+    const QList<diagnosis::Line> &lines = outcome.lines;
+    const int exitCode = outcome.exitCode;
     if (parser.isSet(QStringLiteral("json")))
         printJson(exchangeJson(request, exchange, lines, exitCode));
     else

@@ -4,6 +4,7 @@
 #include "core/translate.h"
 
 #include <QBuffer>
+#include <QFile>
 
 namespace kommo::interchange {
 namespace {
@@ -67,6 +68,20 @@ QString captureLabel(const CapturedRequest &request)
     if (!request.source.startedDateTime.isEmpty())
         label += QStringLiteral("  (%1)").arg(request.source.startedDateTime);
     return label;
+}
+
+Result<QByteArray> readCaptureFile(const QString &path, qint64 maxBytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<QByteArray>::failure(tr("Cannot read \"%1\": %2").arg(path, file.errorString()));
+    if (file.size() > maxBytes) {
+        return Result<QByteArray>::failure(
+            tr("\"%1\" is larger than %2 MiB; verify it with `kommo-status verify FILE`, which reads a HAR "
+               "of any size.")
+                .arg(path, QString::number(maxBytes / (1024 * 1024))));
+    }
+    return file.readAll();
 }
 
 } // namespace kommo::interchange

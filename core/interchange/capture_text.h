@@ -23,6 +23,9 @@ struct CaptureSet
 // name (or empty for a paste) and goes into each request's source.
 Result<CaptureSet> readCaptures(QByteArrayView input, const QString &name = {});
 
+// The bytes of a capture file, at most maxBytes; a failure says why in a sentence (unreadable, too large).
+Result<QByteArray> readCaptureFile(const QString &path, qint64 maxBytes);
+
 // One line that tells captured requests apart in a list: "#3  POST delivery_status of msgid ... (scope_id
 // ...)", or the method and target for another path; a HAR entry's startedDateTime follows.
 QString captureLabel(const CapturedRequest &request);

@@ -4,14 +4,18 @@
 #include "core/interchange/snippets.h"
 #include "core/signing/httpdate.h"
 #include "core/signing/report.h"
+#include "core/translate.h"
 #include "core/transport/transport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QUrlQuery>
 
 namespace kommo::interchange {
 namespace {
+
+KOMMO_DECLARE_TR("kommo::interchange")
 
 using detail::decodeAt;
 using detail::isHidden;
@@ -351,6 +355,14 @@ QByteArray exportRequest(const SignedRequest &request, ExportFormat format, cons
         return snippet(request, format, options);
     }
     return {};
+}
+
+Result<bool> writeExportFile(const QString &path, const QByteArray &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return true;
 }
 
 } // namespace kommo::interchange

@@ -1,6 +1,8 @@
 // Requests out of the console: a cURL command, raw HTTP text and HAR, each carrying the exact body bytes.
 #pragma once
 
+#include "core/result.h"
+
 #include "core/signing/signing.h"
 
 #include <QByteArray>
@@ -36,6 +38,9 @@ std::optional<ExportFormat> parseExportFormat(QStringView name);
 QList<ExportFormat> exportFormats();
 // A file name suffix that suits the format ("sh", "http", "har", "php", "py", "js", "go", "cs").
 QString exportFileSuffix(ExportFormat format);
+
+// Writes an export to path all at once (a failed write leaves no half file); a failure says why.
+Result<bool> writeExportFile(const QString &path, const QByteArray &text);
 
 struct ExportOptions
 {

@@ -74,41 +74,49 @@ struct HarReader::Private
         return failed(tr("%1 is not a JSON object.").arg(QLatin1String(what)));
     }
 
-    // Moves to the first element of log.entries.
-    bool enterEntries()
+    // Walks the members of an object whose '{' was just read, to its '}'. For each member, onMember(name)
+    // reads the value (or skips it with skip()) and returns false to stop, having said why. Returns whether
+    // the whole object was read.
+    template<typename OnMember> bool readMembers(OnMember &&onMember)
     {
-        if (!expectObject("The HAR"))
-            return false;
         for (;;) {
             const Token t = json.next();
             if (t == Token::EndObject)
-                return failed(tr("This JSON is not a HAR: it has no log.entries."));
+                return true;
             if (t != Token::Name)
                 return jsonFailed();
-            if (json.text() != "log") {
-                if (!json.skipValue())
-                    return jsonFailed();
-                continue;
-            }
-            if (!expectObject("log"))
+            if (!onMember(json.text()))
                 return false;
-            for (;;) {
-                const Token u = json.next();
-                if (u == Token::EndObject)
-                    return failed(tr("This JSON is not a HAR: its log has no entries."));
-                if (u != Token::Name)
-                    return jsonFailed();
-                if (json.text() != "entries") {
-                    if (!json.skipValue())
-                        return jsonFailed();
-                    continue;
-                }
-                const Token v = json.next();
-                if (v == Token::BeginArray)
-                    return true;
-                return v == Token::Invalid ? jsonFailed() : failed(tr("log.entries is not an array."));
-            }
         }
+    }
+
+    bool skip() { return json.skipValue() || jsonFailed(); }
+
+    // Inside an object just opened, moves past the member called name (to just before its value), skipping
+    // the others; missing is what the failure says when the object ends without it.
+    bool seekMember(QByteArrayView name, const QString &missing)
+    {
+        bool found = false;
+        const bool ended = readMembers([&](const QByteArray &member) {
+            found = member == name;
+            return !found && skip();
+        });
+        return found || (ended && failed(missing));
+    }
+
+    // Moves to the first element of log.entries.
+    bool enterEntries()
+    {
+        if (!expectObject("The HAR") ||
+            !seekMember("log", tr("This JSON is not a HAR: it has no log.entries.")))
+            return false;
+        if (!expectObject("log") ||
+            !seekMember("entries", tr("This JSON is not a HAR: its log has no entries.")))
+            return false;
+        const Token v = json.next();
+        if (v == Token::BeginArray)
+            return true;
+        return v == Token::Invalid ? jsonFailed() : failed(tr("log.entries is not an array."));
     }
 
     // After log.entries: the rest of log and of the top-level object must still be well-formed JSON.
@@ -148,22 +156,15 @@ struct HarReader::Private
                            ? jsonFailed()
                            : failed(tr("Entry %1: a request header is not an object.").arg(seen));
             Header header;
-            for (;;) {
-                const Token n = json.next();
-                if (n == Token::EndObject)
-                    break;
-                if (n != Token::Name)
-                    return jsonFailed();
-                if (json.text() == "name") {
-                    if (!readString(header.name, "a header's name"))
-                        return false;
-                } else if (json.text() == "value") {
-                    if (!readString(header.value, "a header's value"))
-                        return false;
-                } else if (!json.skipValue()) {
-                    return jsonFailed();
-                }
-            }
+            const bool read = readMembers([&](const QByteArray &member) {
+                if (member == "name")
+                    return readString(header.name, "a header's name");
+                if (member == "value")
+                    return readString(header.value, "a header's value");
+                return skip();
+            });
+            if (!read)
+                return false;
             // HTTP/2 pseudo-headers are not headers a client sets; :authority stands in for Host.
             if (header.name.startsWith(':')) {
                 if (header.name == ":authority" && request.host.isEmpty())
@@ -185,25 +186,18 @@ struct HarReader::Private
         QByteArray encoding;
         bool hasText = false;
         bool hasParams = false;
-        for (;;) {
-            const Token n = json.next();
-            if (n == Token::EndObject)
-                break;
-            if (n != Token::Name)
-                return jsonFailed();
-            if (json.text() == "text") {
-                if (!readString(request.body, "request.postData.text"))
-                    return false;
+        const bool read = readMembers([&](const QByteArray &member) {
+            if (member == "text") {
                 hasText = true;
-            } else if (json.text() == "encoding") {
-                if (!readString(encoding, "request.postData.encoding"))
-                    return false;
-            } else {
-                hasParams = hasParams || json.text() == "params";
-                if (!json.skipValue())
-                    return jsonFailed();
+                return readString(request.body, "request.postData.text");
             }
-        }
+            if (member == "encoding")
+                return readString(encoding, "request.postData.encoding");
+            hasParams = hasParams || member == "params";
+            return skip();
+        });
+        if (!read)
+            return false;
         if (encoding == "base64") {
             // Not in HAR 1.2 for requests, but some tools store binary bodies this way.
             const auto decoded =
@@ -225,27 +219,17 @@ struct HarReader::Private
     {
         if (!expectObject("request"))
             return false;
-        for (;;) {
-            const Token n = json.next();
-            if (n == Token::EndObject)
-                return true;
-            if (n != Token::Name)
-                return jsonFailed();
-            const QByteArray name = json.text();
-            bool ok = true;
-            if (name == "method")
-                ok = readString(request.method, "request.method");
-            else if (name == "url")
-                ok = readString(url, "request.url");
-            else if (name == "headers")
-                ok = readHeaders(request);
-            else if (name == "postData")
-                ok = readPostData(request);
-            else if (!json.skipValue())
-                return jsonFailed();
-            if (!ok)
-                return false;
-        }
+        return readMembers([&](const QByteArray &member) {
+            if (member == "method")
+                return readString(request.method, "request.method");
+            if (member == "url")
+                return readString(url, "request.url");
+            if (member == "headers")
+                return readHeaders(request);
+            if (member == "postData")
+                return readPostData(request);
+            return skip();
+        });
     }
 
     // Reads one entry object whose '{' was just read.
@@ -254,23 +238,17 @@ struct HarReader::Private
         QByteArray url;
         QByteArray started;
         hasRequest = false;
-        for (;;) {
-            const Token n = json.next();
-            if (n == Token::EndObject)
-                break;
-            if (n != Token::Name)
-                return jsonFailed();
-            if (json.text() == "request") {
-                if (!readRequest(request, url))
-                    return false;
+        const bool read = readMembers([&](const QByteArray &member) {
+            if (member == "request") {
                 hasRequest = true;
-            } else if (json.text() == "startedDateTime") {
-                if (!readString(started, "startedDateTime"))
-                    return false;
-            } else if (!json.skipValue()) {
-                return jsonFailed();
+                return readRequest(request, url);
             }
-        }
+            if (member == "startedDateTime")
+                return readString(started, "startedDateTime");
+            return skip();
+        });
+        if (!read)
+            return false;
         const QByteArray hostFromPseudo = request.host;
         detail::applyUrl(request, url);
         if (request.host.isEmpty())

@@ -179,12 +179,8 @@ bool Transport::send(const SignedRequest &request)
     m_elapsed.start();
 
     if (!request.canSend()) {
-        QStringList reasons;
-        for (const Finding &f : request.findings) {
-            if (f.blocksSending)
-                reasons.append(f.message);
-        }
-        m_exchange.fault = {FaultKind::Other, tr("Not sent: %1").arg(reasons.join(u' ')), {}};
+        m_exchange.fault = {
+            FaultKind::Other, tr("Not sent: %1").arg(blockingMessages(request.findings).join(u' ')), {}};
         const Exchange refused = m_exchange;
         QMetaObject::invokeMethod(
             this, [this, refused] { Q_EMIT finished(refused); }, Qt::QueuedConnection);

@@ -16,18 +16,6 @@ using namespace kommo::interchange;
 
 namespace {
 
-RequestSpec specOf(const QJsonObject &v)
-{
-    RequestSpec spec;
-    spec.baseUrl = QStringLiteral("https://amojo.kommo.com");
-    spec.path = v.value(u"path").toString().toUtf8();
-    spec.body = v.value(u"body").toString().toUtf8();
-    spec.method = v.value(u"method").toString().toUtf8();
-    spec.contentType = v.value(u"content_type").toString().toUtf8();
-    spec.date = v.value(u"date").toString().toUtf8();
-    return spec;
-}
-
 CapturedRequest parseOne(const QByteArray &text)
 {
     const Result<CaptureSet> set = readCaptures(text);
@@ -81,7 +69,7 @@ private Q_SLOTS:
     {
         QFETCH(QJsonObject, vector);
         QFETCH(int, format);
-        const RequestSpec spec = specOf(vector);
+        const RequestSpec spec = test::vectorRawSpec(vector);
         const QByteArray vectorSecret = vector.value(u"secret").toString().toUtf8();
         const SignedRequest original = sign(spec, vectorSecret, std::nullopt);
         const CapturedRequest captured = parseOne(exportRequest(original, ExportFormat(format)));

@@ -35,14 +35,7 @@ class TestDraft : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void formVectors_data()
-    {
-        QTest::addColumn<QJsonObject>("vector");
-        for (const QJsonValue &v : test::signingVectors()) {
-            if (v.toObject().contains(u"form"))
-                QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
-        }
-    }
+    void formVectors_data() { test::addVectorRows(test::Vectors::WithForm); }
 
     // Every form vector, entered through the setters with a fixed Date, gives the vector's bytes.
     void formVectors()

@@ -14,18 +14,6 @@ namespace {
 
 const QByteArray canarySecret = "canary-secret-7f3a9c1d2e";
 
-// The spec a vector describes: its exact body bytes, path, method, Content-Type and Date.
-RequestSpec specOf(const QJsonObject &v)
-{
-    RequestSpec spec;
-    spec.path = v.value(u"path").toString().toUtf8();
-    spec.body = v.value(u"body").toString().toUtf8();
-    spec.method = v.value(u"method").toString().toUtf8();
-    spec.contentType = v.value(u"content_type").toString().toUtf8();
-    spec.date = v.value(u"date").toString().toUtf8();
-    return spec;
-}
-
 RequestSpec bodySpec(const QByteArray &body)
 {
     RequestSpec spec;
@@ -67,20 +55,13 @@ class TestExport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void curlRoundTripVectors_data()
-    {
-        QTest::addColumn<QJsonObject>("vector");
-        const QJsonArray all = test::signingVectors();
-        QVERIFY(all.size() >= 11);
-        for (const QJsonValue &v : all)
-            QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
-    }
+    void curlRoundTripVectors_data() { test::addVectorRows(); }
 
     // Every vector: cURL out, cURL in, the same bytes and the same signed headers.
     void curlRoundTripVectors()
     {
         QFETCH(QJsonObject, vector);
-        const SignedRequest request = sign(specOf(vector), canarySecret, std::nullopt);
+        const SignedRequest request = sign(test::vectorRawSpec(vector), canarySecret, std::nullopt);
         const QByteArray command = curlCommand(request);
         const Result<CapturedRequest> back = parseCurl(command);
         QVERIFY2(back.ok(), qPrintable(back.error()));

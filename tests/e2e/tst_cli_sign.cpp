@@ -54,12 +54,7 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void vectors_data()
-    {
-        QTest::addColumn<QJsonObject>("vector");
-        for (const QJsonValue &v : test::signingVectors())
-            QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
-    }
+    void vectors_data() { test::addVectorRows(); }
 
     void vectors()
     {

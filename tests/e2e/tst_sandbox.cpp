@@ -24,15 +24,6 @@ const QString msgid = QStringLiteral("33333333-3333-4333-8333-333333333333");
 const QByteArray secret = "0123456789abcdef0123456789abcdef01234567";
 const QDateTime sandboxNow = QDateTime(QDate(2026, 12, 3), QTime(10, 0), QTimeZone::utc());
 
-bool hasLine(const QList<diagnosis::Line> &lines, const QString &id)
-{
-    for (const diagnosis::Line &l : lines) {
-        if (l.id == id)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 class TestSandbox : public QObject
@@ -98,7 +89,7 @@ private Q_SLOTS:
             QCOMPARE(e.fault.kind, FaultKind::None);
             QVERIFY2(e.status == 200, e.responseBody.constData());
             QVERIFY(!e.responseHeader("Date").isEmpty());
-            QVERIFY(hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("updated")));
+            QVERIFY(test::hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("updated")));
         }
         const QList<sandbox::StatusChange> changes = box->statusChanges(msgid);
         QCOMPARE(changes.size(), 7);
@@ -149,7 +140,8 @@ private Q_SLOTS:
         QCOMPARE(json(e).value(u"error_type").toString(), QStringLiteral("ORIGIN_INVALID_SIGNATURE"));
         QCOMPARE(json(e).value(u"status").toInt(-1), 0);
         QCOMPARE(json(e).value(u"error_code").toInt(), 403);
-        QVERIFY(hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("invalid_signature")));
+        QVERIFY(
+            test::hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("invalid_signature")));
     }
 
     void bodyChangedAfterSigningIs403()
@@ -184,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(description.contains(QLatin1String("msgid")));
         QVERIFY(description.contains(QLatin1String("sandbox wrote")));
         const QList<diagnosis::Line> lines = diagnosis::explainExchange(e, sandboxNow);
-        QVERIFY(hasLine(lines, QStringLiteral("bad_request")));
+        QVERIFY(test::hasLine(lines, QStringLiteral("bad_request")));
         QVERIFY(lines.constFirst().text.contains(QLatin1String("msgid")));
     }
 
@@ -203,7 +195,8 @@ private Q_SLOTS:
         const Exchange e = send(spec(form(2)));
         QCOMPARE(e.status, 404);
         QVERIFY(json(e).value(u"error_description").toString().contains(QLatin1String("sandbox")));
-        QVERIFY(hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("message_not_found")));
+        QVERIFY(
+            test::hasLine(diagnosis::explainExchange(e, sandboxNow), QStringLiteral("message_not_found")));
 
         // Registered through the sandbox-only endpoint, it is accepted.
         QNetworkAccessManager manager;
@@ -223,8 +216,8 @@ private Q_SLOTS:
         const Exchange unknown = send(spec(form(2)));
         QCOMPARE(unknown.status, 404);
         QCOMPARE(json(unknown).value(u"error_type").toString(), QStringLiteral("ORIGIN_NOT_REGISTERED"));
-        QVERIFY(hasLine(diagnosis::explainExchange(unknown, sandboxNow),
-                        QStringLiteral("origin_not_registered")));
+        QVERIFY(test::hasLine(diagnosis::explainExchange(unknown, sandboxNow),
+                              QStringLiteral("origin_not_registered")));
 
         box->addChannel(scope, secret);
         RequestSpec s = spec(form(2));
@@ -233,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(wrong.status, 404);
         QVERIFY(wrong.responseBody.isEmpty());
         QVERIFY(!wrong.responseHeader("Date").isEmpty());
-        QVERIFY(hasLine(diagnosis::explainExchange(wrong, sandboxNow), QStringLiteral("wrong_path")));
+        QVERIFY(test::hasLine(diagnosis::explainExchange(wrong, sandboxNow), QStringLiteral("wrong_path")));
     }
 
     void getEndpointShowsTheHistory()
@@ -267,12 +260,12 @@ private Q_SLOTS:
         const Exchange e = test::sendAndWait(*transport, sign(s, secret, now));
         QCOMPARE(e.status, 200);
         const QList<diagnosis::Line> lines = diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc());
-        QVERIFY(hasLine(lines, QStringLiteral("clock_skew")));
+        QVERIFY(test::hasLine(lines, QStringLiteral("clock_skew")));
 
         box->setClockOffset(0);
         const Exchange inTime = test::sendAndWait(*transport, sign(spec(form(2), now), secret, now));
-        QVERIFY(!hasLine(diagnosis::explainExchange(inTime, QDateTime::currentDateTimeUtc()),
-                         QStringLiteral("clock_skew")));
+        QVERIFY(!test::hasLine(diagnosis::explainExchange(inTime, QDateTime::currentDateTimeUtc()),
+                               QStringLiteral("clock_skew")));
     }
 
     void dateFollowsTheClockWhenStamped()

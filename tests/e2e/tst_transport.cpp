@@ -95,15 +95,6 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-bool hasLine(const QList<diagnosis::Line> &lines, const QString &id)
-{
-    for (const diagnosis::Line &l : lines) {
-        if (l.id == id)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 class TestTransport : public QObject
@@ -160,8 +151,8 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 1);
         const Exchange e = finished.takeFirst().at(0).value<Exchange>();
         QCOMPARE(e.fault.kind, FaultKind::Canceled);
-        QVERIFY(hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
-                        QStringLiteral("fault_canceled")));
+        QVERIFY(test::hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
+                              QStringLiteral("fault_canceled")));
     }
 
     void closedMidResponseIsAFault()
@@ -249,8 +240,8 @@ private Q_SLOTS:
         QVERIFY2(e.peakBufferedBytes <= options.maxResponseBytes + 8 * 1024 * 1024,
                  qPrintable(QString::number(e.peakBufferedBytes)));
         QVERIFY2(written < total, "the transport read the whole 50 MB instead of stopping");
-        QVERIFY(hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
-                        QStringLiteral("truncated")));
+        QVERIFY(test::hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
+                              QStringLiteral("truncated")));
     }
 
     void redirectToAnotherHostIsNotFollowed()
@@ -273,8 +264,8 @@ private Q_SLOTS:
         QCOMPARE(e.responseHeader("Location"), target.toLatin1());
         QTest::qWait(100);
         QCOMPARE(elsewhere.connections, 0);
-        QVERIFY(hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
-                        QStringLiteral("redirect")));
+        QVERIFY(test::hasLine(diagnosis::explainExchange(e, QDateTime::currentDateTimeUtc()),
+                              QStringLiteral("redirect")));
     }
 
     void selfSignedCertificateIsRefusedThenTrustedWithItsFile()

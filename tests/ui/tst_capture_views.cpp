@@ -16,6 +16,7 @@
 #include "ui/reproduce_view.h"
 #include "ui/response_pane.h"
 #include "ui/sandbox_dock.h"
+#include "ui/secret_choice.h"
 #include "ui/verify_view.h"
 
 #include <QAction>
@@ -291,10 +292,10 @@ private Q_SLOTS:
         view->show();
         paste(view->input(), Capture().text());
         QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("not_judged"));
-        view->otherSecretButton()->setChecked(true);
-        typeInto(view->otherSecretEdit(), QStringLiteral("wrong"));
+        view->secretChoice()->otherButton()->setChecked(true);
+        typeInto(view->secretChoice()->otherEdit(), QStringLiteral("wrong"));
         QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("fail"));
-        typeInto(view->otherSecretEdit(), QString::fromLatin1(secret));
+        typeInto(view->secretChoice()->otherEdit(), QString::fromLatin1(secret));
         QCOMPARE(checkResult(view, QStringLiteral("x_signature")), QStringLiteral("pass"));
     }
 
@@ -714,13 +715,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(verify));
         verify->input()->textEdit()->setFocus();
         QTest::keyClick(verify->input()->textEdit(), Qt::Key_Tab);
-        QVERIFY2(verify->focusWidget() == verify->formSecretButton(),
+        QVERIFY2(verify->focusWidget() == verify->secretChoice()->formButton(),
                  verify->focusWidget()->metaObject()->className());
-        QWidget *w = verify->formSecretButton();
+        QWidget *w = verify->secretChoice()->formButton();
         QList<QWidget *> order;
         for (int i = 0; i < 500 && w; ++i) {
             w = w->nextInFocusChain();
-            if (w == verify->formSecretButton())
+            if (w == verify->secretChoice()->formButton())
                 break;
             if (w->focusPolicy() & Qt::TabFocus)
                 order.append(w);

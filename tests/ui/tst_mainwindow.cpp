@@ -173,14 +173,7 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void formVectors_data()
-    {
-        QTest::addColumn<QJsonObject>("vector");
-        for (const QJsonValue &v : test::signingVectors()) {
-            if (v.toObject().contains(u"form"))
-                QTest::newRow(v.toObject().value(u"id").toString().toUtf8().constData()) << v.toObject();
-        }
-    }
+    void formVectors_data() { test::addVectorRows(test::Vectors::WithForm); }
 
     // Each form vector typed into the widgets, with dropdown picks and a fixed Date, shows the vector's
     // bytes.
